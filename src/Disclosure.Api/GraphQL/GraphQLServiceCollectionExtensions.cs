@@ -1,0 +1,27 @@
+using Disclosure.Api.DataLoading;
+using Disclosure.Api.Http;
+using GraphQL;
+
+namespace Disclosure.Api.GraphQL;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    public static IServiceCollection AddDisclosureGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQL(b => b
+            .AddSchema<DisclosureSchema>()
+            .AddGraphTypes(typeof(DisclosureSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+        // One generic enum type serves every store enum.
+        services.AddSingleton(typeof(ConstantEnumGraphType<>));
+        services.AddScoped<RequestLoaders>();
+        services.AddOptions<GraphQLHttpOptions>().BindConfiguration("GraphQLHttp");
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        return services;
+    }
+
+    /// <summary>Serves GraphQL over HTTP at <paramref name="pattern"/> for every method (others get 405).</summary>
+    public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern) =>
+        endpoints.Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP (the 2024 text that the graphql-http audit suite checks): POST with an
+/// <c>application/json</c> body, GET with <c>query</c>, <c>variables</c>, <c>operationName</c> and
+/// <c>extensions</c> in the query string; <c>application/json</c> or <c>application/graphql-response+json</c>
+/// answers. Status codes: 400 for requests that are not well-formed, and for documents that fail to parse or
+/// validate when the client accepts graphql-response+json (200 under application/json); 405 for a non-query
+/// over GET or another method; 406, 413, 415 where they apply. Errors never carry stack traces.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<ISchema> executer,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLHttpOptions> options)
+{
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpGetQueryOnlyRule.Instance];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(http, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+                $"{request.Method} is not supported: use GET or POST.");
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(http, MediaTypes.Json, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+            return;
+        }
+
+        var parsed = isGet ? GraphQLRequestReader.FromQueryString(request.Query, serializer, options.Value)
+                           : await GraphQLRequestReader.FromBodyAsync(request, serializer, options.Value, http.RequestAborted);
+        if (parsed.Error is { } error)
+        {
+            await WriteErrorAsync(http, mediaType, error.Status, error.Code, error.Message);
+            return;
+        }
+
+        var graphQLRequest = parsed.Request!;
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphQLRequest.Query,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = isGet ? GetRules : null,
+        });
+
+        int status;
+        if (result.Errors?.Any(e => e is HttpGetQueryOnlyError) == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            status = StatusCodes.Status405MethodNotAllowed;
+        }
+        else
+        {
+            // Not executed: the document did not parse, validate, or its variables did not coerce.
+            status = !result.Executed && mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        }
+        await WriteAsync(http, mediaType, status, result);
+    }
+
+    private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>
+        WriteAsync(http, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+
+    private async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            return;
+        }
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

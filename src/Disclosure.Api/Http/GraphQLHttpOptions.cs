@@ -1,0 +1,11 @@
+namespace Disclosure.Api.Http;
+
+/// <summary>Limits of the GraphQL-over-HTTP endpoint (configuration section <c>GraphQLHttp</c>).</summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>The largest POST body accepted; larger bodies get 413.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The deepest JSON nesting accepted in a body or in GET's <c>variables</c>/<c>extensions</c>.</summary>
+    public int MaxJsonDepth { get; set; } = 32;
+}

@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Disclosure.Api.Http;
+
+/// <summary>Reads a GraphQL request from a GET query string or a POST body, checking its shape strictly.</summary>
+public static class GraphQLRequestReader
+{
+    public sealed record RequestError(int Status, string Code, string Message);
+
+    public readonly record struct Result(GraphQLRequest? Request, RequestError? Error)
+    {
+        public static Result Fail(int status, string code, string message) => new(null, new RequestError(status, code, message));
+        public static Result Fail(string message) => Fail(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+    }
+
+    public static Result FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer, GraphQLHttpOptions options)
+    {
+        foreach (var name in new[] { "query", "operationName", "variables", "extensions" })
+        {
+            if (query[name].Count > 1)
+            {
+                return Result.Fail($"The query-string parameter '{name}' is given more than once.");
+            }
+        }
+        var text = Absent(query["query"].ToString());
+        if (text is null)
+        {
+            return Result.Fail("A GET request needs the GraphQL document in the 'query' query-string parameter.");
+        }
+        if (!TryReadMap(Absent(query["variables"].ToString()), "variables", serializer, options, out var variables, out var error) ||
+            !TryReadMap(Absent(query["extensions"].ToString()), "extensions", serializer, options, out var extensions, out error))
+        {
+            return Result.Fail(error!);
+        }
+        return new Result(new GraphQLRequest
+        {
+            Query = text, OperationName = Absent(query["operationName"].ToString()), Variables = variables, Extensions = extensions,
+        }, null);
+    }
+
+    public static async Task<Result> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, GraphQLHttpOptions options, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.ContentType))
+        {
+            return Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "A POST request needs Content-Type: application/json.");
+        }
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ||
+            !string.Equals(contentType.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            return Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type '{request.ContentType}' is not supported: send application/json.");
+        }
+        if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Charset '{contentType.Charset.Value}' is not supported: send UTF-8.");
+        }
+        if (request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            return TooLarge(options);
+        }
+
+        var body = await ReadLimitedAsync(request.Body, options.MaxRequestBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(options);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+        }
+        catch (JsonException e)
+        {
+            return Result.Fail($"The body is not valid JSON: {e.Message.Split(" Path:")[0]}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Result.Fail(root.ValueKind == JsonValueKind.Array
+                    ? "Batched requests (a JSON array) are not supported: send one request object."
+                    : "The body must be a JSON object with a 'query' string.");
+            }
+            if (!TryString(root, "query", out var query, out var error) || !TryString(root, "operationName", out var operationName, out error))
+            {
+                return Result.Fail(error!);
+            }
+            if (query is null)
+            {
+                return Result.Fail("The body needs the GraphQL document in its 'query' string.");
+            }
+            if (!TryReadMap(root, "variables", serializer, out var variables, out error) || !TryReadMap(root, "extensions", serializer, out var extensions, out error))
+            {
+                return Result.Fail(error!);
+            }
+            return new Result(new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+        }
+    }
+
+    private static Result TooLarge(GraphQLHttpOptions options) =>
+        Result.Fail(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The body is larger than {options.MaxRequestBodyBytes} bytes.");
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    // GraphQL over HTTP: null or "" for an optional parameter means absent.
+    private static string? Absent(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static bool TryString(JsonElement root, string name, out string? value, out string? error)
+    {
+        value = error = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = $"'{name}' must be a string.";
+            return false;
+        }
+        value = Absent(element.GetString());
+        return true;
+    }
+
+    private static bool TryReadMap(JsonElement root, string name, IGraphQLTextSerializer serializer, out Inputs? value, out string? error)
+    {
+        value = null;
+        error = null;
+        return !root.TryGetProperty(name, out var element) || ReadMap(element, name, serializer, out value, out error);
+    }
+
+    private static bool TryReadMap(string? text, string name, IGraphQLTextSerializer serializer, GraphQLHttpOptions options, out Inputs? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (text is null)
+        {
+            return true;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+            return ReadMap(document.RootElement, name, serializer, out value, out error);
+        }
+        catch (JsonException)
+        {
+            error = $"The query-string parameter '{name}' is not valid JSON.";
+            return false;
+        }
+    }
+
+    private static bool ReadMap(JsonElement element, string name, IGraphQLTextSerializer serializer, out Inputs? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            error = $"'{name}' must be a JSON object.";
+            return false;
+        }
+        value = serializer.Deserialize<Inputs>(element.GetRawText());
+        return true;
+    }
+}

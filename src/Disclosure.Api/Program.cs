@@ -1,0 +1,30 @@
+using Disclosure.Api.Commands;
+using Disclosure.Api.GraphQL;
+using Disclosure.Api.Store;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The read-only store, built from seed-data/ when it is missing or stale.
+builder.Services.AddDisclosureStore();
+
+// The GraphQL schema and its HTTP endpoint.
+builder.Services.AddDisclosureGraphQL();
+
+var app = builder.Build();
+
+// `store build` and `schema export` run and exit without serving.
+if (await app.RunCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+if (!await app.EnsureStoreAsync())
+{
+    return 1;
+}
+
+app.MapGraphQLEndpoint("/graphql");
+app.MapGet("/", () => Results.Redirect("/graphql"));
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,23 @@
+using Disclosure.Api.DataLoading;
+using Disclosure.Store.Data;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace Disclosure.Api.Sources;
+
+public static class SourceLoaders
+{
+    public static IDataLoaderResult<Source?> LoadSource(this IResolveFieldContext context, string id) =>
+        context.LoadById("SourceById", (db, ids) => db.Sources.Where(s => ids.Contains(s.Id)), s => s.Id, id);
+
+    /// <summary>The citations of facts of one entity type, primary first.</summary>
+    public static IDataLoaderResult<Citation[]?> LoadCitations(this IResolveFieldContext context, string subjectType, string subjectId) =>
+        context.LoadByParent($"CitationsBy{subjectType}",
+            (db, ids) => db.Citations.Where(c => c.SubjectType == subjectType && ids.Contains(c.SubjectId)).OrderBy(c => c.SubjectId).ThenBy(c => c.Ordinal),
+            c => c.SubjectId, subjectId);
+
+    public static IDataLoaderResult<Citation[]?> LoadCitationsOfSource(this IResolveFieldContext context, string sourceId) =>
+        context.LoadByParent("CitationsBySource",
+            (db, ids) => db.Citations.Where(c => ids.Contains(c.SourceId)).OrderBy(c => c.SubjectType).ThenBy(c => c.SubjectId).ThenBy(c => c.Ordinal),
+            c => c.SourceId, sourceId);
+}

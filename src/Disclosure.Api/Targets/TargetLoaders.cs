@@ -1,0 +1,34 @@
+using Disclosure.Api.DataLoading;
+using Disclosure.Api.GraphQL;
+using Disclosure.Store.Data;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace Disclosure.Api.Targets;
+
+public static class TargetLoaders
+{
+    public static IDataLoaderResult<Target?> LoadTarget(this IResolveFieldContext context, string id) =>
+        context.LoadById("TargetById", (db, ids) => db.Targets.Where(t => ids.Contains(t.Id)), t => t.Id, id);
+
+    public static IDataLoaderResult<Target[]?> LoadTargetsOfOrganization(this IResolveFieldContext context, string organizationId) =>
+        context.LoadByParent("TargetsByOrganization",
+            (db, ids) => db.Targets.Where(t => ids.Contains(t.OrganizationId)).OrderBy(t => t.TargetYear).ThenBy(t => t.Id),
+            t => t.OrganizationId, organizationId);
+
+    public static IDataLoaderResult LoadScopesOfTarget(this IResolveFieldContext context, string targetId) =>
+        context.LoadByParent("ScopesByTarget",
+            (db, ids) => db.TargetScopes.Where(ts => ids.Contains(ts.TargetId))
+                .Join(db.Scopes, ts => ts.ScopeId, s => s.Id, (ts, s) => new { ts.TargetId, ts.Ordinal, Scope = s })
+                .OrderBy(x => x.TargetId).ThenBy(x => x.Ordinal)
+                .Select(x => new Linked<Scope>(x.TargetId, x.Scope)),
+            x => x.Key, targetId).Then(xs => xs!.Select(x => x.Value).ToArray());
+
+    public static IDataLoaderResult LoadTargetsOfScope(this IResolveFieldContext context, string scopeId) =>
+        context.LoadByParent("TargetsByScope",
+            (db, ids) => db.TargetScopes.Where(ts => ids.Contains(ts.ScopeId))
+                .Join(db.Targets, ts => ts.TargetId, t => t.Id, (ts, t) => new { ts.ScopeId, Target = t })
+                .OrderBy(x => x.ScopeId).ThenBy(x => x.Target.TargetYear).ThenBy(x => x.Target.Id)
+                .Select(x => new Linked<Target>(x.ScopeId, x.Target)),
+            x => x.Key, scopeId).Then(xs => xs!.Select(x => x.Value).ToArray());
+}

@@ -1,0 +1,86 @@
+using Disclosure.Store.Data;
+using Disclosure.Store.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Store.Building;
+
+/// <summary>
+/// Builds the SQLite store from <c>seed-data/</c>. The seed data is loaded and validated first, so broken input
+/// never touches the store; the new store is written to a temporary file beside the target and then moved over
+/// it in one rename, so a reader sees the old store or the new one, never half of one.
+/// </summary>
+public static class StoreBuilder
+{
+    public static async Task<StoreBuildResult> BuildAsync(string seedDirectory, string storePath, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var dataset = SeedLoader.Load(seedDirectory);
+        var version = DatasetVersion.Compute(seedDirectory);
+
+        var full = Path.GetFullPath(storePath);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.building");
+        try
+        {
+            DatasetInfo info;
+            await using (var db = CreateContext($"Data Source={temporary};Pooling=False"))
+            {
+                await db.Database.EnsureCreatedAsync(cancellationToken);
+                StoreMapper.AddTo(db, dataset);
+                var facts = db.ChangeTracker.Entries().Count(e => e.Entity is not (Citation or Source or Listing or TargetScope));
+                var citations = db.ChangeTracker.Entries<Citation>().Count();
+                info = new DatasetInfo { Id = 1, Version = version, BuiltAt = time.GetUtcNow(), FactCount = facts, CitationCount = citations };
+                db.DatasetInfo.Add(info);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            File.Move(temporary, full, overwrite: true);
+            return new StoreBuildResult(info, Built: true, time.GetElapsedTime(started));
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Builds the store when it is missing, unreadable, or built from other seed content; otherwise leaves it.</summary>
+    public static async Task<StoreBuildResult> EnsureAsync(string seedDirectory, string storePath, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var version = DatasetVersion.Compute(seedDirectory);
+        var existing = await ReadInfoAsync(storePath, cancellationToken);
+        return existing?.Version == version
+            ? new StoreBuildResult(existing, Built: false, time.GetElapsedTime(started))
+            : await BuildAsync(seedDirectory, storePath, time, cancellationToken);
+    }
+
+    /// <summary>What the store at <paramref name="storePath"/> was built from, or null when it is missing or unreadable.</summary>
+    public static async Task<DatasetInfo?> ReadInfoAsync(string storePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(storePath))
+        {
+            return null;
+        }
+        try
+        {
+            await using var db = CreateContext(ReadOnlyConnectionString(storePath, pooling: false));
+            return await db.DatasetInfo.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    public static string ReadOnlyConnectionString(string storePath, bool pooling = true) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(storePath),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = pooling,
+        }.ToString();
+
+    private static DisclosureDbContext CreateContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<DisclosureDbContext>().UseSqlite(connectionString).Options);
+}

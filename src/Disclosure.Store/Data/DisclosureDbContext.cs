@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Store.Data;
+
+/// <summary>The store: built from <c>seed-data/</c> by the store builder, then served read-only.</summary>
+public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options) : DbContext(options)
+{
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Scope> Scopes => Set<Scope>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TargetScope> TargetScopes => Set<TargetScope>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<GovernanceBody> GovernanceBodies => Set<GovernanceBody>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<Figure> Figures => Set<Figure>();
+    public DbSet<Citation> Citations => Set<Citation>();
+    public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: the store stays readable with any SQLite client, and a reordered enum
+        // cannot silently change the meaning of a stored row.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Source>(e => e.HasIndex(s => new { s.Kind, s.PublishedOn }));
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId);
+            e.HasIndex(o => o.ParentId);
+        });
+        modelBuilder.Entity<Listing>(e =>
+        {
+            e.HasKey(l => new { l.OrganizationId, l.Exchange });
+            e.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId);
+        });
+        modelBuilder.Entity<Report>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId);
+            e.HasIndex(r => new { r.OrganizationId, r.PublishedOn });
+        });
+        modelBuilder.Entity<Scope>(e =>
+        {
+            e.HasOne<Scope>().WithMany().HasForeignKey(s => s.ParentId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(s => s.DefinedById);
+            e.HasIndex(s => s.Code).IsUnique();
+            e.HasIndex(s => s.ParentId);
+        });
+        modelBuilder.Entity<Target>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId);
+            e.HasIndex(t => new { t.OrganizationId, t.TargetYear });
+            e.HasIndex(t => new { t.Kind, t.TargetYear });
+        });
+        modelBuilder.Entity<TargetScope>(e =>
+        {
+            e.HasKey(ts => new { ts.TargetId, ts.ScopeId });
+            e.HasOne<Target>().WithMany().HasForeignKey(ts => ts.TargetId);
+            e.HasOne<Scope>().WithMany().HasForeignKey(ts => ts.ScopeId);
+            e.HasIndex(ts => ts.ScopeId);
+        });
+        modelBuilder.Entity<Commitment>(e => e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId));
+        modelBuilder.Entity<GovernanceBody>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId);
+            e.HasIndex(b => new { b.OrganizationId, b.Tier });
+        });
+        modelBuilder.Entity<Membership>(e =>
+        {
+            e.HasOne<GovernanceBody>().WithMany().HasForeignKey(m => m.BodyId);
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId);
+            e.HasIndex(m => new { m.BodyId, m.Since });
+            e.HasIndex(m => m.PersonId);
+        });
+        modelBuilder.Entity<Statement>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId);
+            e.HasOne<Person>().WithMany().HasForeignKey(s => s.SpeakerId);
+            e.HasIndex(s => s.SpeakerId);
+        });
+        modelBuilder.Entity<Figure>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId);
+            e.HasOne<Report>().WithMany().HasForeignKey(f => f.ReportId);
+            e.HasOne<Target>().WithMany().HasForeignKey(f => f.TargetId);
+            e.HasIndex(f => new { f.OrganizationId, f.Metric, f.PeriodStart });
+            e.HasIndex(f => new { f.TargetId, f.PeriodStart });
+            e.HasIndex(f => f.ReportId);
+        });
+        modelBuilder.Entity<Citation>(e =>
+        {
+            e.HasKey(c => new { c.SubjectType, c.SubjectId, c.Ordinal });
+            e.HasOne<Source>().WithMany().HasForeignKey(c => c.SourceId);
+            e.HasIndex(c => c.SourceId);
+        });
+        modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
+    }
+}
