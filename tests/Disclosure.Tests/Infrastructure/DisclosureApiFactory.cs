@@ -1,0 +1,46 @@
+using Disclosure.Store.Building;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Tests.Infrastructure;
+
+/// <summary>
+/// The API through its real pipeline, on a real SQLite store built from the repository's seed-data/ into a
+/// temporary folder (so tests never touch a developer's store).
+/// </summary>
+public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"));
+
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    public string StorePath => Path.Combine(_directory, "disclosure.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Store:SeedDirectory", RepoPaths.SeedData);
+        builder.UseSetting("Store:Path", StorePath);
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiTestGroup : ICollectionFixture<DisclosureApiFactory>
+{
+    public const string Name = "api";
+}
