@@ -25,8 +25,17 @@ public static class StoreBuilder
         try
         {
             DatasetInfo info;
-            await using (var db = CreateContext($"Data Source={temporary};Pooling=False"))
+            await using (var connection = new SqliteConnection($"Data Source={temporary};Pooling=False"))
             {
+                // The temporary file is private until it is renamed over the store, so it needs no journal and no
+                // sync per statement; it is synced once, below, before the rename publishes it.
+                await connection.OpenAsync(cancellationToken);
+                await using (var pragma = connection.CreateCommand())
+                {
+                    pragma.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;";
+                    await pragma.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await using var db = CreateContext(connection);
                 await db.Database.EnsureCreatedAsync(cancellationToken);
                 StoreMapper.AddTo(db, dataset);
                 var facts = db.ChangeTracker.Entries().Count(e => e.Entity is not (Citation or Source or Listing or TargetScope));
@@ -34,6 +43,10 @@ public static class StoreBuilder
                 info = new DatasetInfo { Id = 1, Version = version, BuiltAt = time.GetUtcNow(), FactCount = facts, CitationCount = citations };
                 db.DatasetInfo.Add(info);
                 await db.SaveChangesAsync(cancellationToken);
+            }
+            await using (var file = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
+            {
+                file.Flush(flushToDisk: true);
             }
             File.Move(temporary, full, overwrite: true);
             return new StoreBuildResult(info, Built: true, time.GetElapsedTime(started));
@@ -83,4 +96,7 @@ public static class StoreBuilder
 
     private static DisclosureDbContext CreateContext(string connectionString) =>
         new(new DbContextOptionsBuilder<DisclosureDbContext>().UseSqlite(connectionString).Options);
+
+    private static DisclosureDbContext CreateContext(SqliteConnection connection) =>
+        new(new DbContextOptionsBuilder<DisclosureDbContext>().UseSqlite(connection).Options);
 }
