@@ -1,7 +1,7 @@
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Organizations;
+using Disclosure.Api.Paging;
 using Disclosure.Store.Data;
-using GraphQL;
 using GraphQL.Types;
 
 namespace Disclosure.Api.Governance;
@@ -18,13 +18,7 @@ public sealed class GovernanceBodyGraphType : NodeGraphType<GovernanceBody>
         Field(b => b.Level).Description("The level at which the body works.");
         Field(b => b.Mandate).Description("What the body is responsible for, as the source describes it.");
         Field(b => b.EstablishedOn, nullable: true).Description("When the body was established or announced.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipGraphType>>>>("memberships")
-            .Description("Who sits on the body and in what role, over time: chairs first, then by date. With `asOf`, only those attested by that date and not known to have ended by then (a source may not confirm they still held on that date).")
-            .Argument<IsoDateGraphType>("asOf", "Only memberships with `since` on or before this date (or undated) and no reported end on or before it.")
-            .Resolve(ctx =>
-            {
-                var asOf = ctx.GetArgument<DateOnly?>("asOf");
-                return ctx.LoadMembershipsOfBody(ctx.Source.Id).Then(ms => asOf is { } day ? ms!.Where(m => m.HeldOn(day)).ToArray() : ms);
-            });
+        this.ChildConnection<GovernanceBody, MembershipGraphType, Membership>("memberships",
+            "Who sits on the body and in what role, over time: chairs first, then by date, unless `order` says otherwise.", b => b.Id, m => m.BodyId);
     }
 }

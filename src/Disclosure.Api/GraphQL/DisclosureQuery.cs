@@ -4,6 +4,7 @@ using Disclosure.Api.Datasets;
 using Disclosure.Api.Figures;
 using Disclosure.Api.Governance;
 using Disclosure.Api.Organizations;
+using Disclosure.Api.Paging;
 using Disclosure.Api.Reports;
 using Disclosure.Api.Scopes;
 using Disclosure.Api.Sources;
@@ -26,29 +27,20 @@ public sealed class DisclosureQuery : ObjectGraphType
         Name = "Query";
         Description = "Public ESG disclosure data: targets, yearly progress, governance, scope definitions, and the source and exact quote behind every fact. Read-only.";
 
-        RootList<OrganizationGraphType, Organization>("organizations", "Every organization, by name.",
-            db => db.Organizations.OrderBy(o => o.Name).ThenBy(o => o.Id));
+        this.RootConnection<OrganizationGraphType, Organization>("organizations", "Organizations, by name unless `order` says otherwise.");
         RootBySlug<OrganizationGraphType>("organization", "The organization with this slug (e.g. `alibaba-group`), or null.", (ctx, slug) => ctx.LoadOrganization(slug));
-        RootList<TargetGraphType, Target>("targets", "Every climate target, by target year.",
-            db => db.Targets.OrderBy(t => t.TargetYear).ThenBy(t => t.Id));
+        this.RootConnection<TargetGraphType, Target>("targets", "Climate targets, by target year unless `order` says otherwise.");
         RootBySlug<TargetGraphType>("target", "The target with this slug, or null.", (ctx, slug) => ctx.LoadTarget(slug));
-        RootList<FigureGraphType, Figure>("figures", "Every reported figure (the yearly progress), by period start, metric and id.",
-            db => db.Figures.OrderBy(f => f.PeriodStart).ThenBy(f => f.Metric).ThenBy(f => f.Id));
-        RootList<ReportGraphType, Report>("reports", "Every disclosure report, by publication date.",
-            db => db.Reports.OrderBy(r => r.PublishedOn).ThenBy(r => r.Id));
-        RootList<CommitmentGraphType, Commitment>("commitments", "Every commitment and principle, by date.",
-            db => db.Commitments.OrderBy(c => c.MadeOn).ThenBy(c => c.Id));
-        RootList<GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "Every governance body, by organization and tier (bodies outside the three tiers last).",
-            db => db.GovernanceBodies.OrderBy(b => b.OrganizationId).ThenBy(b => b.Tier == null).ThenBy(b => b.Tier).ThenBy(b => b.Id));
-        RootList<PersonGraphType, Person>("people", "Every person named in the dataset, by name.",
-            db => db.People.OrderBy(p => p.Name).ThenBy(p => p.Id));
-        RootList<StatementGraphType, Statement>("statements", "Every quoted statement, by date.",
-            db => db.Statements.OrderBy(s => s.SaidOn).ThenBy(s => s.Id));
+        this.RootConnection<FigureGraphType, Figure>("figures", "Reported figures (the yearly progress), by period start and metric unless `order` says otherwise.");
+        this.RootConnection<ReportGraphType, Report>("reports", "Disclosure reports, by publication date unless `order` says otherwise.");
+        this.RootConnection<CommitmentGraphType, Commitment>("commitments", "Commitments and principles, by date unless `order` says otherwise.");
+        this.RootConnection<GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "Governance bodies, by organization and tier unless `order` says otherwise.");
+        this.RootConnection<PersonGraphType, Person>("people", "People named in the dataset, by name unless `order` says otherwise.");
+        this.RootConnection<StatementGraphType, Statement>("statements", "Quoted statements, by date unless `order` says otherwise.");
         RootList<ScopeGraphType, Scope>("scopes", "Every scope definition: GHG Protocol Scopes 1-3, the 15 Scope 3 categories, and company-defined scopes.",
             db => db.Scopes.OrderBy(s => s.Ordinal));
         RootBySlug<ScopeGraphType>("scope", "The scope with this slug (e.g. `scope-3-plus`), or null.", (ctx, slug) => ctx.LoadScope(slug));
-        RootList<SourceGraphType, Source>("sources", "Every source document, by publication date (undated last) and id.",
-            db => db.Sources.OrderBy(s => s.PublishedOn == null).ThenBy(s => s.PublishedOn).ThenBy(s => s.Id));
+        this.RootConnection<SourceGraphType, Source>("sources", "Source documents, by publication date (undated first) unless `order` says otherwise.");
 
         Field<NodeInterface>("node")
             .Description("Fetches any object by its global ID; null when no object has that ID.")

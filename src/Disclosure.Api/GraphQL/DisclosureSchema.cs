@@ -1,3 +1,4 @@
+using Disclosure.Api.Paging;
 using Disclosure.Api.Targets;
 using Disclosure.Store.Data;
 using GraphQL;
@@ -15,8 +16,8 @@ public sealed class DisclosureSchema : Schema
         this.RegisterTypeMapping(typeof(DateOnly), typeof(IsoDateGraphType));
 
         // Every enum is served with the seed files' value names (EnumNames), not GraphQL.NET's default casing.
-        var enums = typeof(Metric).Assembly.GetTypes().Append(typeof(ProgressMethod))
-            .Where(t => t.IsEnum && t.IsPublic && t.Namespace is "Disclosure.Store.Data" or "Disclosure.Api.Targets");
+        var enums = typeof(Metric).Assembly.GetTypes().Append(typeof(ProgressMethod)).Append(typeof(SortDirection))
+            .Where(t => t.IsEnum && t.IsPublic && t.Namespace is "Disclosure.Store.Data" or "Disclosure.Api.Targets" or "Disclosure.Api.Paging");
         foreach (var clrType in enums)
         {
             this.RegisterTypeMapping(clrType, typeof(ConstantEnumGraphType<>).MakeGenericType(clrType));

@@ -1,5 +1,6 @@
 using Disclosure.Api.DataLoading;
 using Disclosure.Api.Http;
+using Disclosure.Api.Paging;
 using GraphQL;
 
 namespace Disclosure.Api.GraphQL;
@@ -15,6 +16,12 @@ public static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
         // One generic enum type serves every store enum.
         services.AddSingleton(typeof(ConstantEnumGraphType<>));
+        // Connections and their filter/sort inputs are generic over the entity.
+        services.AddSingleton(typeof(ConnectionGraphType<,>));
+        services.AddSingleton(typeof(EdgeGraphType<,>));
+        services.AddSingleton(typeof(FilterInputGraphType<>));
+        services.AddSingleton(typeof(SortInputGraphType<>));
+        services.AddSingleton(typeof(EnumFilterInputGraphType<>));
         services.AddScoped<RequestLoaders>();
         services.AddOptions<GraphQLHttpOptions>().BindConfiguration("GraphQLHttp");
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -18,7 +18,8 @@ namespace Disclosure.Api.Http;
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
-    IOptions<GraphQLHttpOptions> options)
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLHttpEndpoint> logger)
 {
     private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpGetQueryOnlyRule.Instance];
 
@@ -61,6 +62,12 @@ public sealed class GraphQLHttpEndpoint(
             User = http.User,
             CancellationToken = http.RequestAborted,
             ValidationRules = isGet ? GetRules : null,
+            // The client sees a generic error; the operator sees what went wrong.
+            UnhandledExceptionDelegate = context =>
+            {
+                logger.LogError(context.OriginalException, "Unhandled error in {Field}", context.FieldContext?.FieldDefinition.Name);
+                return Task.CompletedTask;
+            },
         });
 
         int status;

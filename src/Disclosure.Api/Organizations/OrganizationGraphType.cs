@@ -2,6 +2,7 @@ using Disclosure.Api.Commitments;
 using Disclosure.Api.Figures;
 using Disclosure.Api.Governance;
 using Disclosure.Api.GraphQL;
+using Disclosure.Api.Paging;
 using Disclosure.Api.Reports;
 using Disclosure.Api.Statements;
 using Disclosure.Api.Targets;
@@ -26,23 +27,11 @@ public sealed class OrganizationGraphType : NodeGraphType<Organization>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListingGraphType>>>>("listings")
             .Description("Where the organization's shares are listed.")
             .Resolve(ctx => ctx.LoadListings(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetGraphType>>>>("targets")
-            .Description("The organization's climate targets, by target year.")
-            .Resolve(ctx => ctx.LoadTargetsOfOrganization(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FigureGraphType>>>>("figures")
-            .Description("Every figure reported for the organization (its yearly progress), by period and metric.")
-            .Resolve(ctx => ctx.LoadFiguresOfOrganization(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportGraphType>>>>("reports")
-            .Description("The disclosure reports the organization published, by publication date.")
-            .Resolve(ctx => ctx.LoadReportsOfOrganization(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentGraphType>>>>("commitments")
-            .Description("Commitments and principles the organization stated.")
-            .Resolve(ctx => ctx.LoadCommitmentsOfOrganization(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GovernanceBodyGraphType>>>>("governanceBodies")
-            .Description("The organization's governance bodies, by tier.")
-            .Resolve(ctx => ctx.LoadBodiesOfOrganization(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("statements")
-            .Description("Quoted statements made for the organization, by date.")
-            .Resolve(ctx => ctx.LoadStatementsOfOrganization(ctx.Source.Id));
+        this.ChildConnection<Organization, TargetGraphType, Target>("targets", "The organization's climate targets, by target year unless `order` says otherwise.", o => o.Id, t => t.OrganizationId);
+        this.ChildConnection<Organization, FigureGraphType, Figure>("figures", "Every figure reported for the organization (its yearly progress), by period and metric unless `order` says otherwise.", o => o.Id, f => f.OrganizationId);
+        this.ChildConnection<Organization, ReportGraphType, Report>("reports", "The disclosure reports the organization published, by publication date unless `order` says otherwise.", o => o.Id, r => r.OrganizationId);
+        this.ChildConnection<Organization, CommitmentGraphType, Commitment>("commitments", "Commitments and principles the organization stated, by date unless `order` says otherwise.", o => o.Id, c => c.OrganizationId);
+        this.ChildConnection<Organization, GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "The organization's governance bodies, by tier unless `order` says otherwise.", o => o.Id, b => b.OrganizationId);
+        this.ChildConnection<Organization, StatementGraphType, Statement>("statements", "Quoted statements made for the organization, by date unless `order` says otherwise.", o => o.Id, s => s.OrganizationId);
     }
 }

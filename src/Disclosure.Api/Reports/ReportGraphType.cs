@@ -1,6 +1,7 @@
 using Disclosure.Api.Figures;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Organizations;
+using Disclosure.Api.Paging;
 using Disclosure.Store.Data;
 using GraphQL.Types;
 
@@ -21,8 +22,6 @@ public sealed class ReportGraphType : NodeGraphType<Report>
         Field(r => r.Framework, nullable: true).Description("The reporting framework the report follows, when a source says so.");
         Field(r => r.Verifier, nullable: true).Description("The third party that verified data in the report, when a source says so.");
         Field(r => r.VerificationScope, nullable: true).Description("What the verifier checked, as the source describes it.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FigureGraphType>>>>("figures")
-            .Description("The figures of the dataset that were published in this report.")
-            .Resolve(ctx => ctx.LoadFiguresOfReport(ctx.Source.Id));
+        this.ChildConnection<Report, FigureGraphType, Figure>("figures", "The figures of the dataset that were published in this report.", r => r.Id, f => f.ReportId!);
     }
 }

@@ -1,4 +1,5 @@
 using Disclosure.Api.GraphQL;
+using Disclosure.Api.Paging;
 using Disclosure.Store.Data;
 using GraphQL.Types;
 
@@ -17,8 +18,6 @@ public sealed class SourceGraphType : NodeGraphType<Source>
         Field(s => s.Language).Description("The document's language (BCP 47 tag).");
         Field<NonNullGraphType<BooleanGraphType>>("textHeld").Description("True when the dataset holds the document's full text, against which every quote from it is checked.")
             .Resolve(ctx => ctx.Source.TextFile is not null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationGraphType>>>>("citations")
-            .Description("Every citation of this document, i.e. the facts that rest on it.")
-            .Resolve(ctx => ctx.LoadCitationsOfSource(ctx.Source.Id));
+        this.ChildConnection<Source, CitationGraphType, Citation>("citations", "Every citation of this document, i.e. the facts that rest on it, by fact type and slug.", s => s.Id, c => c.SourceId);
     }
 }

@@ -1,6 +1,7 @@
 using Disclosure.Api.Figures;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Organizations;
+using Disclosure.Api.Paging;
 using Disclosure.Api.Scopes;
 using Disclosure.Store.Data;
 using GraphQL.Types;
@@ -30,6 +31,7 @@ public sealed class TargetGraphType : NodeGraphType<Target>
         Field(t => t.Status).Description("Where the target stands.");
         Field(t => t.AnnouncedOn).Description("The date the target was announced.");
         Field(t => t.Text).Description("The target as announced, verbatim.");
+        this.ChildConnection<Target, FigureGraphType, Figure>("figures", "The figures reported against this target, by period unless `order` says otherwise.", t => t.Id, f => f.TargetId!);
         Field<NonNullGraphType<TargetProgressGraphType>>("progress")
             .Description("The figures reported against this target and, where they allow it honestly, how far it has come.")
             .Resolve(ctx => ctx.LoadFiguresOfTarget(ctx.Source.Id).Then(fs => TargetProgress.Assess(ctx.Source, fs ?? [])));

@@ -1,0 +1,235 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using GraphQL;
+
+namespace Disclosure.Api.Paging;
+
+/// <summary>
+/// A total, stable ordering of a connection: the requested sort fields, then the id. Applies itself to a query,
+/// makes the cursor of a row, and turns a cursor back into a keyset predicate ("rows after this key"), so a
+/// page deep in a connection costs what the first page costs. Nullable keys sort as their type's minimum.
+/// </summary>
+public sealed class Ordering<T> where T : class
+{
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string), typeof(StringComparison)])!;
+
+    private Ordering(IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> keys)
+    {
+        Keys = keys;
+        Signature = Cursor.Ordering(string.Join(',', keys.Select(k => $"{k.Field.Name}:{k.Direction}")));
+    }
+
+    public IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> Keys { get; }
+
+    public string Signature { get; }
+
+    public static Ordering<T> From(QuerySpec<T> spec, IEnumerable<IDictionary<string, object?>>? order)
+    {
+        var keys = new List<(QueryField<T>, SortDirection)>();
+        foreach (var item in order ?? [])
+        {
+            var set = item.Where(p => p.Value is not null).ToList();
+            if (set.Count != 1)
+            {
+                throw new ExecutionError($"Each `order` item of the `{spec.Connection}` connection names exactly one field; this one names {set.Count}.") { Code = "INVALID_ORDER" };
+            }
+            var field = spec.Fields.Single(f => f.Name == set[0].Key && f.CanSort);
+            if (keys.Any(k => k.Item1 == field))
+            {
+                throw new ExecutionError($"`{field.Name}` appears twice in `order`.") { Code = "INVALID_ORDER" };
+            }
+            keys.Add((field, (SortDirection)set[0].Value!));
+        }
+        if (keys.Count == 0)
+        {
+            keys.AddRange(spec.DefaultOrder);
+        }
+        // Ties are broken by id, in the direction of the last key, so every ordering is total and stable.
+        keys.Add((spec.Id, keys.Count > 0 ? keys[^1].Item2 : SortDirection.Asc));
+        return new Ordering<T>(keys);
+    }
+
+    /// <summary>Orders the query; <paramref name="reverse"/> flips every key (for <c>last</c>/<c>before</c>).</summary>
+    public IQueryable<T> Apply(IQueryable<T> query, bool reverse)
+    {
+        IOrderedQueryable<T>? ordered = null;
+        foreach (var (field, direction) in Keys)
+        {
+            var row = Expression.Parameter(typeof(T), "row");
+            var key = Expression.Lambda(SortKey(field, row), row);
+            var descending = (direction == SortDirection.Desc) != reverse;
+            var method = (ordered is null, descending) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method,
+                [typeof(T), key.ReturnType], (ordered ?? query).Expression, Expression.Quote(key)));
+        }
+        return ordered ?? query;
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> rows of every parent, in this ordering, in one query: for each distinct
+    /// parent key, a correlated ordered <c>Take</c>, which EF Core translates to ROW_NUMBER() OVER (PARTITION BY …).
+    /// </summary>
+    public IQueryable<T> TopPerParent(IQueryable<T> query, Expression<Func<T, string>> parentKey, bool reverse, int take)
+    {
+        var marker = new ParentMarker();
+        var markerExpression = Expression.Property(Expression.Constant(marker), nameof(ParentMarker.Key));
+        var sameParent = Expression.Lambda<Func<T, bool>>(Expression.Equal(parentKey.Body, markerExpression), parentKey.Parameters);
+        var perParent = Apply(query.Where(sameParent), reverse).Take(take);
+
+        var parent = Expression.Parameter(typeof(string), "parent");
+        var body = new Replace(e => e is MemberExpression { Expression: ConstantExpression { Value: var v } } && ReferenceEquals(v, marker), parent)
+            .Visit(perParent.Expression)!;
+        var selector = Expression.Lambda<Func<string, IEnumerable<T>>>(body, parent);
+        return query.Select(parentKey).Distinct().SelectMany(selector);
+    }
+
+    private sealed class ParentMarker
+    {
+        public string Key { get; } = "";
+    }
+
+    private sealed class Replace(Func<Expression, bool> match, Expression with) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) => node is not null && match(node) ? with : base.Visit(node);
+    }
+
+    /// <summary>The rows strictly after (or, reversed, before) the row the cursor was made from.</summary>
+    public Expression<Func<T, bool>> After(JsonElement[] cursorKeys, bool reverse)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        Expression? any = null;
+        Expression equalSoFar = Expression.Constant(true);
+        for (var i = 0; i < Keys.Count; i++)
+        {
+            var (field, direction) = Keys[i];
+            var key = SortKey(field, row);
+            var raw = FromJson(cursorKeys[i], key.Type, field);
+            var value = Param.Of(raw, key.Type);
+            var greater = (direction == SortDirection.Asc) != reverse;
+            var step = Expression.AndAlso(equalSoFar, Compare(key, value, raw, greater));
+            any = any is null ? step : Expression.OrElse(any, step);
+            equalSoFar = Expression.AndAlso(equalSoFar, Expression.Equal(key, value));
+        }
+        return Expression.Lambda<Func<T, bool>>(any!, row);
+    }
+
+    /// <summary>Sorts loaded rows the way <see cref="Apply"/> sorts them in SQL (ordinal string order, as SQLite's BINARY collation).</summary>
+    public IReadOnlyList<T> Sort(IEnumerable<T> rows, bool reverse)
+    {
+        var comparer = Comparer<T>.Create((a, b) =>
+        {
+            foreach (var (field, direction) in Keys)
+            {
+                var x = SortValue(field.Read.DynamicInvoke(a), field);
+                var y = SortValue(field.Read.DynamicInvoke(b), field);
+                var c = x is string sx && y is string sy ? string.CompareOrdinal(sx, sy) : Comparer<object>.Default.Compare(x!, y!);
+                if (c != 0)
+                {
+                    return (direction == SortDirection.Desc) != reverse ? -c : c;
+                }
+            }
+            return 0;
+        });
+        return [.. rows.Order(comparer)];
+    }
+
+    private static object? SortValue(object? value, QueryField<T> field) => value switch
+    {
+        null when Nullable.GetUnderlyingType(field.ValueType) is { } u => Minimum(u),
+        null => "",
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    public string CursorOf(T item) =>
+        Cursor.Encode(Signature, [.. Keys.Select(k => ToJson(k.Field.Read.DynamicInvoke(item), k.Field))]);
+
+    // Nullable keys sort as their type's minimum, in SQL and in cursors alike.
+    private static Expression SortKey(QueryField<T> field, ParameterExpression row)
+    {
+        var member = field.On(row);
+        if (Nullable.GetUnderlyingType(field.ValueType) is { } underlying)
+        {
+            return Expression.Coalesce(member, Expression.Constant(Minimum(underlying), underlying));
+        }
+        return field.ValueType == typeof(string) && field.IsNullable && field.Name != "id"
+            ? Expression.Coalesce(member, Expression.Constant(""))
+            : member;
+    }
+
+    private static object Minimum(Type type) =>
+        type == typeof(int) ? int.MinValue : type == typeof(double) ? double.MinValue : type == typeof(DateOnly) ? DateOnly.MinValue
+        : type.IsEnum ? Enum.GetValues(type).GetValue(0)! : throw new NotSupportedException(type.Name);
+
+    private static Expression Compare(Expression key, Expression value, object raw, bool greater)
+    {
+        if (key.Type == typeof(string))
+        {
+            var compare = Expression.Call(StringCompare, key, value, Expression.Constant(StringComparison.Ordinal));
+            return greater ? Expression.GreaterThan(compare, Expression.Constant(0)) : Expression.LessThan(compare, Expression.Constant(0));
+        }
+        if (key.Type.IsEnum)
+        {
+            // Enums are stored by name, and sort by name in SQL; "after" is the set of names beyond the cursor's.
+            var cursorName = raw.ToString();
+            var beyond = Enum.GetValues(key.Type).Cast<Enum>()
+                .Where(e => greater ? string.CompareOrdinal(e.ToString(), cursorName) > 0 : string.CompareOrdinal(e.ToString(), cursorName) < 0)
+                .ToList();
+            var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(key.Type))!;
+            beyond.ForEach(e => list.Add(e));
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key.Type], Param.Of(list, list.GetType()), key);
+        }
+        return greater ? Expression.GreaterThan(key, value) : Expression.LessThan(key, value);
+    }
+
+    private static object? ToJson(object? value, QueryField<T> field) => value switch
+    {
+        null => null,
+        Enum e => e.ToString(),
+        DateOnly d => d,
+        _ => value,
+    };
+
+    private static object FromJson(JsonElement json, Type type, QueryField<T> field)
+    {
+        try
+        {
+            if (json.ValueKind == JsonValueKind.Null)
+            {
+                return Minimum(type);
+            }
+            if (type == typeof(string))
+            {
+                return json.GetString()!;
+            }
+            if (type == typeof(int))
+            {
+                return json.GetInt32();
+            }
+            if (type == typeof(double))
+            {
+                return json.GetDouble();
+            }
+            if (type == typeof(DateOnly))
+            {
+                return DateOnly.ParseExact(json.GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (type.IsEnum)
+            {
+                return Enum.Parse(type, json.GetString()!);
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        {
+            // fall through to the error below
+        }
+        throw new ExecutionError($"The cursor's value for `{field.Name}` is not valid.") { Code = "INVALID_CURSOR" };
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+using Disclosure.Store.Data;
+
+namespace Disclosure.Api.Paging;
+
+/// <summary>
+/// What a connection over <typeparamref name="T"/> can be filtered (<c>where:</c>) and sorted (<c>order:</c>) on:
+/// a whitelist of indexed fields, plus custom filters that need a subquery (e.g. a target's scopes). The
+/// GraphQL input types <c>{Entity}FilterInput</c> and <c>{Entity}SortInput</c> are generated from it.
+/// </summary>
+public sealed class QuerySpec<T> where T : class
+{
+    private readonly List<QueryField<T>> _fields = [];
+    private readonly List<CustomFilter> _custom = [];
+
+    public QuerySpec(string entity, Expression<Func<T, string>> id, string connection)
+    {
+        Entity = entity;
+        Id = new QueryField<T>("id", "The slug.", id, filter: false, sort: false);
+        Connection = connection;
+    }
+
+    public string Entity { get; }
+    public string Connection { get; }
+    public QueryField<T> Id { get; }
+    public IReadOnlyList<QueryField<T>> Fields => _fields;
+    public IReadOnlyList<CustomFilter> CustomFilters => _custom;
+    public IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> DefaultOrder { get; private set; } = [];
+
+    public QuerySpec<T> Field<TValue>(string name, Expression<Func<T, TValue>> member, string description, bool filter = true, bool sort = true)
+    {
+        _fields.Add(new QueryField<T>(name, description, member, filter, sort));
+        return this;
+    }
+
+    /// <summary>A filter on scope codes or another relation: given the store and the codes, the rows that match.</summary>
+    public QuerySpec<T> Filter(string name, string description, Func<DisclosureDbContext, IReadOnlyList<string>, Expression<Func<T, bool>>> build)
+    {
+        _custom.Add(new CustomFilter(name, description, build));
+        return this;
+    }
+
+    public QuerySpec<T> OrderBy(params (string Field, SortDirection Direction)[] order)
+    {
+        DefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
+        return this;
+    }
+
+    public sealed record CustomFilter(string Name, string Description, Func<DisclosureDbContext, IReadOnlyList<string>, Expression<Func<T, bool>>> Build);
+}
