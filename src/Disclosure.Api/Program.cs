@@ -1,5 +1,6 @@
 using Disclosure.Api.Commands;
 using Disclosure.Api.GraphQL;
+using Disclosure.Api.Playground;
 using Disclosure.Api.Store;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,8 @@ if (!await app.EnsureStoreAsync())
     return 1;
 }
 
+// Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
+app.MapPlayground("/graphql");
 app.MapGraphQLEndpoint("/graphql");
 app.MapGet("/", () => Results.Redirect("/graphql"));
 

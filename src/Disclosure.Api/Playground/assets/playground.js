@@ -1,0 +1,40 @@
+// Starts GraphiQL (the UMD globals React, ReactDOM and GraphiQL are loaded before this file) with the example
+// operations of schema/examples/ as tabs. Kept out of the page so the Content-Security-Policy needs no inline script.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('graphiql');
+  var endpoint = new URL(root.dataset.endpoint, window.location.href).toString();
+  var examplesUrl = new URL(root.dataset.examples, window.location.href).toString();
+
+  var fetcher = GraphiQL.createFetcher({
+    url: endpoint,
+    headers: { Accept: 'application/graphql-response+json, application/json;q=0.9' },
+  });
+
+  function start(examples) {
+    var tabs = examples.map(function (example) {
+      return { query: example.query };
+    });
+    root.textContent = '';
+    ReactDOM.createRoot(root).render(
+      React.createElement(GraphiQL, {
+        fetcher: fetcher,
+        defaultTabs: tabs.length > 0 ? tabs : undefined,
+        defaultEditorToolsVisibility: false,
+      })
+    );
+  }
+
+  fetch(examplesUrl, { headers: { Accept: 'application/json' } })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error('examples: HTTP ' + response.status);
+      }
+      return response.json();
+    })
+    .then(start, function (error) {
+      console.warn('The example operations could not be loaded:', error);
+      start([]);
+    });
+})();
