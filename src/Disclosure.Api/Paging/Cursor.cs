@@ -40,7 +40,7 @@ public static class Cursor
             }
             using var document = JsonDocument.Parse(Base64Url.DecodeFromChars(cursor), new JsonDocumentOptions { MaxDepth = 2 });
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() != keyCount + 1 || root[0].ValueKind != JsonValueKind.String)
+            if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() < 2 || root[0].ValueKind != JsonValueKind.String)
             {
                 throw new FormatException();
             }
@@ -48,6 +48,10 @@ public static class Cursor
             {
                 error = $"The cursor '{Shorten(cursor)}' was made under another `order`; page with the ordering it came from, or start again without a cursor.";
                 return false;
+            }
+            if (root.GetArrayLength() != keyCount + 1)
+            {
+                throw new FormatException();
             }
             keys = [.. root.EnumerateArray().Skip(1).Select(e => e.Clone())];
             return true;

@@ -12,7 +12,7 @@ namespace Disclosure.Api.Paging;
 /// </summary>
 public sealed class Ordering<T> where T : class
 {
-    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
     private Ordering(IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> keys)
     {
@@ -105,17 +105,18 @@ public sealed class Ordering<T> where T : class
     {
         var row = Expression.Parameter(typeof(T), "row");
         Expression? any = null;
-        Expression equalSoFar = Expression.Constant(true);
+        Expression? equalSoFar = null;
         for (var i = 0; i < Keys.Count; i++)
         {
             var (field, direction) = Keys[i];
             var key = SortKey(field, row);
-            var raw = FromJson(cursorKeys[i], key.Type, field);
-            var value = Param.Of(raw, key.Type);
+            var value = Param.Of(FromJson(cursorKeys[i], key.Type, field), key.Type);
             var greater = (direction == SortDirection.Asc) != reverse;
-            var step = Expression.AndAlso(equalSoFar, Compare(key, value, raw, greater));
+            Expression step = Compare(key, value, greater);
+            step = equalSoFar is null ? step : Expression.AndAlso(equalSoFar, step);
             any = any is null ? step : Expression.OrElse(any, step);
-            equalSoFar = Expression.AndAlso(equalSoFar, Expression.Equal(key, value));
+            var equal = Expression.Equal(key, value);
+            equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
         return Expression.Lambda<Func<T, bool>>(any!, row);
     }
@@ -142,19 +143,32 @@ public sealed class Ordering<T> where T : class
 
     private static object? SortValue(object? value, QueryField<T> field) => value switch
     {
+        null when field.Kind == FieldKind.Enum => -1,
         null when Nullable.GetUnderlyingType(field.ValueType) is { } u => Minimum(u),
         null => "",
-        Enum e => e.ToString(),
+        Enum e => Rank(e),
         _ => value,
     };
 
     public string CursorOf(T item) =>
         Cursor.Encode(Signature, [.. Keys.Select(k => ToJson(k.Field.Read.DynamicInvoke(item), k.Field))]);
 
-    // Nullable keys sort as their type's minimum, in SQL and in cursors alike.
+    // Nullable keys sort as their type's minimum, in SQL and in cursors alike. Enums sort in declaration order
+    // (HIGH before MEDIUM before LOW), as a CASE over their stored names.
     private static Expression SortKey(QueryField<T> field, ParameterExpression row)
     {
         var member = field.On(row);
+        if (field.Kind == FieldKind.Enum)
+        {
+            var values = Enum.GetValues(field.UnderlyingType);
+            Expression rank = Expression.Constant(-1);
+            for (var i = values.Length - 1; i >= 0; i--)
+            {
+                var test = Expression.Equal(member, Expression.Constant(values.GetValue(i), field.ValueType));
+                rank = Expression.Condition(test, Expression.Constant(i), rank);
+            }
+            return rank;
+        }
         if (Nullable.GetUnderlyingType(field.ValueType) is { } underlying)
         {
             return Expression.Coalesce(member, Expression.Constant(Minimum(underlying), underlying));
@@ -164,27 +178,19 @@ public sealed class Ordering<T> where T : class
             : member;
     }
 
+    private static int Rank(Enum value) => Array.IndexOf(Enum.GetValues(value.GetType()), value);
+
     private static object Minimum(Type type) =>
         type == typeof(int) ? int.MinValue : type == typeof(double) ? double.MinValue : type == typeof(DateOnly) ? DateOnly.MinValue
         : type.IsEnum ? Enum.GetValues(type).GetValue(0)! : throw new NotSupportedException(type.Name);
 
-    private static Expression Compare(Expression key, Expression value, object raw, bool greater)
+    private static BinaryExpression Compare(Expression key, Expression value, bool greater)
     {
         if (key.Type == typeof(string))
         {
-            var compare = Expression.Call(StringCompare, key, value, Expression.Constant(StringComparison.Ordinal));
+            // EF Core translates string.Compare(a, b) > 0 to a > b (the store's collation: ordinal on SQLite).
+            var compare = Expression.Call(StringCompare, key, value);
             return greater ? Expression.GreaterThan(compare, Expression.Constant(0)) : Expression.LessThan(compare, Expression.Constant(0));
-        }
-        if (key.Type.IsEnum)
-        {
-            // Enums are stored by name, and sort by name in SQL; "after" is the set of names beyond the cursor's.
-            var cursorName = raw.ToString();
-            var beyond = Enum.GetValues(key.Type).Cast<Enum>()
-                .Where(e => greater ? string.CompareOrdinal(e.ToString(), cursorName) > 0 : string.CompareOrdinal(e.ToString(), cursorName) < 0)
-                .ToList();
-            var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(key.Type))!;
-            beyond.ForEach(e => list.Add(e));
-            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key.Type], Param.Of(list, list.GetType()), key);
         }
         return greater ? Expression.GreaterThan(key, value) : Expression.LessThan(key, value);
     }
@@ -192,7 +198,7 @@ public sealed class Ordering<T> where T : class
     private static object? ToJson(object? value, QueryField<T> field) => value switch
     {
         null => null,
-        Enum e => e.ToString(),
+        Enum e => Rank(e),
         DateOnly d => d,
         _ => value,
     };
@@ -203,7 +209,7 @@ public sealed class Ordering<T> where T : class
         {
             if (json.ValueKind == JsonValueKind.Null)
             {
-                return Minimum(type);
+                return field.Kind == FieldKind.Enum ? -1 : Minimum(type);
             }
             if (type == typeof(string))
             {
@@ -220,10 +226,6 @@ public sealed class Ordering<T> where T : class
             if (type == typeof(DateOnly))
             {
                 return DateOnly.ParseExact(json.GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            }
-            if (type.IsEnum)
-            {
-                return Enum.Parse(type, json.GetString()!);
             }
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)

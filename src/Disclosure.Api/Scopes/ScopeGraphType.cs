@@ -1,6 +1,5 @@
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Organizations;
-using Disclosure.Api.Targets;
 using Disclosure.Store.Data;
 using GraphQL.Types;
 
@@ -26,8 +25,5 @@ public sealed class ScopeGraphType : NodeGraphType<Scope>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScopeGraphType>>>>("children")
             .Description("The categories of this scope, and the company-defined scopes that extend it.")
             .Resolve(ctx => ctx.LoadChildScopes(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetGraphType>>>>("targets")
-            .Description("The targets that cover this scope.")
-            .Resolve(ctx => ctx.LoadTargetsOfScope(ctx.Source.Id));
     }
 }

@@ -23,12 +23,4 @@ public static class TargetLoaders
                 .OrderBy(x => x.TargetId).ThenBy(x => x.Ordinal)
                 .Select(x => new Linked<Scope>(x.TargetId, x.Scope)),
             x => x.Key, targetId).Then(xs => xs!.Select(x => x.Value).ToArray());
-
-    public static IDataLoaderResult LoadTargetsOfScope(this IResolveFieldContext context, string scopeId) =>
-        context.LoadByParent("TargetsByScope",
-            (db, ids) => db.TargetScopes.Where(ts => ids.Contains(ts.ScopeId))
-                .Join(db.Targets, ts => ts.TargetId, t => t.Id, (ts, t) => new { ts.ScopeId, Target = t })
-                .OrderBy(x => x.ScopeId).ThenBy(x => x.Target.TargetYear).ThenBy(x => x.Target.Id)
-                .Select(x => new Linked<Target>(x.ScopeId, x.Target)),
-            x => x.Key, scopeId).Then(xs => xs!.Select(x => x.Value).ToArray());
 }

@@ -22,8 +22,8 @@ public sealed class DatasetTests(DisclosureApiFactory api)
     [InlineData("scopes")]
     public async Task Every_fact_is_served_with_a_source_and_a_quote(string field)
     {
-        var data = await api.CreateClient().DataAsync($"{{ {field} {{ slug quote source {{ url }} citations {{ quote }} }} }}");
-        var facts = data[field]!.AsArray();
+        var data = await api.CreateClient().DataAsync($"{{ {field}{(field == "scopes" ? "" : "(first: 100)")} {{ {(field == "scopes" ? "" : "nodes {")} slug quote source {{ url }} citations {{ quote }} {(field == "scopes" ? "" : "}")} }} }}");
+        var facts = (field == "scopes" ? data[field] : data[field]!["nodes"])!.AsArray();
 
         Assert.Equal(SeedCount(field), facts.Count);
         Assert.All(facts, f =>
@@ -37,9 +37,9 @@ public sealed class DatasetTests(DisclosureApiFactory api)
     [Fact]
     public async Task Memberships_are_served_with_their_citations()
     {
-        var data = await api.CreateClient().DataAsync("{ governanceBodies { memberships { slug quote source { url } } } }");
+        var data = await api.CreateClient().DataAsync("{ governanceBodies(first: 100) { nodes { memberships(first: 100) { nodes { slug quote source { url } } } } } }");
 
-        var memberships = data["governanceBodies"]!.AsArray().SelectMany(b => b!["memberships"]!.AsArray()).ToList();
+        var memberships = data["governanceBodies"]!["nodes"]!.AsArray().SelectMany(b => b!["memberships"]!["nodes"]!.AsArray()).ToList();
         Assert.Equal(Seed.Governance.Memberships.Count, memberships.Count);
     }
 
@@ -49,10 +49,11 @@ public sealed class DatasetTests(DisclosureApiFactory api)
         var text = await File.ReadAllTextAsync(Path.Combine(RepoPaths.SeedData, "documents", "businesswire-2021-12-17.txt"));
         var id = Disclosure.Api.GraphQL.NodeId.Encode("Source", "businesswire-2021-12-17");
 
-        var data = await api.CreateClient().DataAsync("query($id: ID!) { node(id: $id) { ... on Source { textHeld citations { quote } } } }", new { id });
+        var data = await api.CreateClient().DataAsync("query($id: ID!) { node(id: $id) { ... on Source { textHeld citations(first: 100) { totalCount nodes { quote } } } } }", new { id });
 
         Assert.True(data["node"]!["textHeld"]!.GetValue<bool>());
-        var quotes = data["node"]!["citations"]!.AsArray().Select(c => c!["quote"]!.GetValue<string>()).ToList();
+        Assert.True(data["node"]!["citations"]!["totalCount"]!.GetValue<int>() <= 100);
+        var quotes = data["node"]!["citations"]!["nodes"]!.AsArray().Select(c => c!["quote"]!.GetValue<string>()).ToList();
         Assert.True(quotes.Count >= 15, $"only {quotes.Count} citations of the press release");
         Assert.All(quotes, q => Assert.Contains(q, text, StringComparison.Ordinal));
     }
@@ -64,10 +65,10 @@ public sealed class DatasetTests(DisclosureApiFactory api)
             {
               organization(slug: "alibaba-group") { name mission listings { exchange symbol } children { slug } }
               scopes { code kind framework parent { code } relation }
-              targets { kind targetYear baselineYear quantity { value unit } scopes { code } organization { slug } }
-              governanceBodies { tier memberships { person { name } role since endedBy } }
-              statements { speaker { name } saidOn }
-              commitments { name }
+              targets(first: 100) { nodes { kind targetYear baselineYear quantity { value unit } scopes { code } organization { slug } } }
+              governanceBodies(first: 100) { nodes { tier memberships(first: 100) { nodes { person { name } role since endedBy } } } }
+              statements(first: 100) { nodes { speaker { name } saidOn } }
+              commitments(first: 100) { nodes { name } }
             }
             """);
 
@@ -82,7 +83,7 @@ public sealed class DatasetTests(DisclosureApiFactory api)
         var plus = scopes.Single(s => Str(s!["code"]) == "SCOPE_3_PLUS")!;
         Assert.Equal(("COMPANY_DEFINED", "SCOPE_3", "EXTENDS"), (Str(plus["framework"]), Str(plus["parent"]!["code"]), Str(plus["relation"])));
 
-        var targets = data["targets"]!.AsArray().Select(t => $"{Str(t!["kind"])} {string.Join('+', t["scopes"]!.AsArray().Select(s => Str(s!["code"])))} " +
+        var targets = data["targets"]!["nodes"]!.AsArray().Select(t => $"{Str(t!["kind"])} {string.Join('+', t["scopes"]!.AsArray().Select(s => Str(s!["code"])))} " +
                                                              $"{t["baselineYear"]?.GetValue<int>()}->{t["targetYear"]!.GetValue<int>()} {t["quantity"]?["value"]} {t["quantity"]?["unit"]} {Str(t["organization"]!["slug"])}").Order();
         Assert.Equal([
             "CARBON_NEUTRALITY SCOPE_1+SCOPE_2 ->2030   alibaba-group",
@@ -91,23 +92,23 @@ public sealed class DatasetTests(DisclosureApiFactory api)
             "INTENSITY_REDUCTION SCOPE_3 2020->2030 50 PERCENT alibaba-group",
         ], targets);
 
-        var seats = data["governanceBodies"]!.AsArray().Where(b => b!["tier"] is not null)
-            .SelectMany(b => b!["memberships"]!.AsArray().Select(m => $"{b["tier"]} {Str(m!["person"]!["name"])} {Str(m["role"])} {m["since"]}")).ToList();
+        var seats = data["governanceBodies"]!["nodes"]!.AsArray().Where(b => b!["tier"] is not null)
+            .SelectMany(b => b!["memberships"]!["nodes"]!.AsArray().Select(m => $"{b["tier"]} {Str(m!["person"]!["name"])} {Str(m["role"])} {m["since"]}")).ToList();
         Assert.Contains("1 Jerry Yang CHAIR 2021-12-17", seats);
         Assert.Contains("2 Dr. Chen Long CHAIR 2021-12-17", seats);
         Assert.Contains("2 Toby Xu CHAIR 2023-11-27", seats);
-        Assert.Equal(["1", "2", "3"], data["governanceBodies"]!.AsArray().Where(b => b!["tier"] is not null).Select(b => b!["tier"]!.ToString()).Order());
+        Assert.Equal(["1", "2", "3"], data["governanceBodies"]!["nodes"]!.AsArray().Where(b => b!["tier"] is not null).Select(b => b!["tier"]!.ToString()).Order());
 
-        Assert.Equal(["Daniel Zhang", "Dr. Chen Long"], data["statements"]!.AsArray().Select(s => Str(s!["speaker"]!["name"])).Distinct().Order());
-        Assert.True(data["commitments"]!.AsArray().Count >= 4);
+        Assert.Equal(["Daniel Zhang", "Dr. Chen Long"], data["statements"]!["nodes"]!.AsArray().Select(s => Str(s!["speaker"]!["name"])).Distinct().Order());
+        Assert.True(data["commitments"]!["nodes"]!.AsArray().Count >= 4);
     }
 
     [Fact]
     public async Task Fiscal_and_calendar_years_are_never_confused()
     {
-        var data = await api.CreateClient().DataAsync("{ figures { period { kind label start end fiscalYear calendarYear } } }");
+        var data = await api.CreateClient().DataAsync("{ figures(first: 100) { nodes { period { kind label start end fiscalYear calendarYear } } } }");
 
-        Assert.All(data["figures"]!.AsArray(), f =>
+        Assert.All(data["figures"]!["nodes"]!.AsArray(), f =>
         {
             var p = f!["period"]!;
             switch (Str(p["kind"]))
@@ -151,7 +152,8 @@ public sealed class DatasetTests(DisclosureApiFactory api)
         var lists = new[] { "organizations", "targets", "figures", "reports", "commitments", "governanceBodies", "people", "statements", "scopes", "sources" };
         foreach (var list in lists)
         {
-            var first = (await client.DataAsync($"{{ {list} {{ id slug __typename }} }}"))[list]![0]!;
+            var listed = (await client.DataAsync(list == "scopes" ? "{ scopes { id slug __typename } }" : $"{{ {list}(first: 1) {{ nodes {{ id slug __typename }} }} }}"))[list]!;
+            var first = (list == "scopes" ? listed : listed["nodes"]!)[0]!;
             var again = await client.DataAsync("query($id: ID!) { node(id: $id) { id __typename ... on Target { slug } ... on Figure { slug } ... on Organization { slug } ... on Report { slug } ... on Commitment { slug } ... on GovernanceBody { slug } ... on Person { slug } ... on Statement { slug } ... on Scope { slug } ... on Source { slug } } }",
                 new { id = Str(first["id"]) });
             Assert.Equal(first.ToJsonString(), new JsonObject { ["id"] = again["node"]!["id"]!.DeepClone(), ["slug"] = again["node"]!["slug"]!.DeepClone(), ["__typename"] = again["node"]!["__typename"]!.DeepClone() }.ToJsonString());
@@ -186,11 +188,11 @@ public sealed class DatasetTests(DisclosureApiFactory api)
         await client.DataAsync("{ __typename }");
 
         api.SqlCommands.Reset();
-        var data = await client.DataAsync("{ figures { slug organization { name } report { title } source { url } quote citations { source { title } } } }");
+        var data = await client.DataAsync("{ figures(first: 100) { nodes { slug organization { name } report { title } source { url } quote citations { source { title } } } } }");
         var commands = api.SqlCommands.Count;
 
         // figures, organizations, reports, citations (shared by source/quote/citations), sources: one command each.
-        Assert.True(data["figures"]!.AsArray().Count > 40);
+        Assert.True(data["figures"]!["nodes"]!.AsArray().Count > 40);
         Assert.Equal(5, commands);
     }
 

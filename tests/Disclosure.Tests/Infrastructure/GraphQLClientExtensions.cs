@@ -19,7 +19,7 @@ public static class GraphQLClientExtensions
     public static async Task<JsonNode> DataAsync(this HttpClient client, string query, object? variables = null)
     {
         var response = await client.QueryAsync(query, variables);
-        Assert.Null(response["errors"]);
+        Assert.True(response["errors"] is null, response["errors"]?.ToJsonString());
         return response["data"]!;
     }
 
