@@ -21,6 +21,7 @@ if (await app.RunCommandAsync(args) is { } exitCode)
 
 if (!await app.EnsureStoreAsync())
 {
+    await app.DisposeAsync(); // flushes the log that says which seed file is broken, and where
     return 1;
 }
 

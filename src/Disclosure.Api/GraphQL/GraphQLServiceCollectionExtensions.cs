@@ -2,6 +2,7 @@ using Disclosure.Api.DataLoading;
 using Disclosure.Api.Http;
 using Disclosure.Api.Paging;
 using GraphQL;
+using GraphQL.DI;
 
 namespace Disclosure.Api.GraphQL;
 
@@ -23,6 +24,10 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(typeof(SortInputGraphType<>));
         services.AddSingleton(typeof(EnumFilterInputGraphType<>));
         services.AddScoped<RequestLoaders>();
+        services.AddOptions<QueryLimits>().BindConfiguration("GraphQL:Limits");
+        services.AddSingleton<QueryCost>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddOptions<GraphQLHttpOptions>().BindConfiguration("GraphQLHttp");
         services.AddSingleton<GraphQLHttpEndpoint>();
         return services;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Disclosure.Api.GraphQL;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -19,9 +20,15 @@ public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
+    QueryCost cost,
     ILogger<GraphQLHttpEndpoint> logger)
 {
-    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpGetQueryOnlyRule.Instance];
+    // Every document is validated by the core rules and the cost rule; GET also allows only queries. A cached
+    // document skips the core rules (it passed them) but not the rules that depend on variables or the method.
+    private readonly IValidationRule[] _postRules = [.. DocumentValidator.CoreRules, cost.Rule];
+    private readonly IValidationRule[] _getRules = [.. DocumentValidator.CoreRules, cost.Rule, HttpGetQueryOnlyRule.Instance];
+    private readonly IValidationRule[] _cachedPostRules = [cost.Rule];
+    private readonly IValidationRule[] _cachedGetRules = [cost.Rule, HttpGetQueryOnlyRule.Instance];
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -61,7 +68,8 @@ public sealed class GraphQLHttpEndpoint(
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
-            ValidationRules = isGet ? GetRules : null,
+            ValidationRules = isGet ? _getRules : _postRules,
+            CachedDocumentValidationRules = isGet ? _cachedGetRules : _cachedPostRules,
             // The client sees a generic error; the operator sees what went wrong.
             UnhandledExceptionDelegate = context =>
             {

@@ -37,7 +37,7 @@ public sealed class DatasetTests(DisclosureApiFactory api)
     [Fact]
     public async Task Memberships_are_served_with_their_citations()
     {
-        var data = await api.CreateClient().DataAsync("{ governanceBodies(first: 100) { nodes { memberships(first: 100) { nodes { slug quote source { url } } } } } }");
+        var data = await api.CreateClient().DataAsync("{ governanceBodies(first: 10) { nodes { memberships(first: 50) { nodes { slug quote source { url } } } } } }");
 
         var memberships = data["governanceBodies"]!["nodes"]!.AsArray().SelectMany(b => b!["memberships"]!["nodes"]!.AsArray()).ToList();
         Assert.Equal(Seed.Governance.Memberships.Count, memberships.Count);
@@ -65,8 +65,8 @@ public sealed class DatasetTests(DisclosureApiFactory api)
             {
               organization(slug: "alibaba-group") { name mission listings { exchange symbol } children { slug } }
               scopes { code kind framework parent { code } relation }
-              targets(first: 100) { nodes { kind targetYear baselineYear quantity { value unit } scopes { code } organization { slug } } }
-              governanceBodies(first: 100) { nodes { tier memberships(first: 100) { nodes { person { name } role since endedBy } } } }
+              targets(first: 20) { nodes { kind targetYear baselineYear quantity { value unit } scopes { code } organization { slug } } }
+              governanceBodies(first: 10) { nodes { tier memberships(first: 20) { nodes { person { name } role since endedBy } } } }
               statements(first: 100) { nodes { speaker { name } saidOn } }
               commitments(first: 100) { nodes { name } }
             }

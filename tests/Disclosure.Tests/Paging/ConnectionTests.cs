@@ -220,7 +220,7 @@ public sealed class ConnectionTests(DisclosureApiFactory api)
         }
 
         var small = await Commands(1);
-        var large = await Commands(100);
+        var large = await Commands(10);
 
         // One command per level: organizations, targets, scopes, figures, citations, sources, bodies, memberships, people, citations.
         Assert.Equal(small, large);
