@@ -31,7 +31,7 @@ public sealed class DisclosureQuery : ObjectGraphType
         RootBySlug<OrganizationGraphType>("organization", "The organization with this slug (e.g. `alibaba-group`), or null.", (ctx, slug) => ctx.LoadOrganization(slug));
         this.RootConnection<TargetGraphType, Target>("targets", "Climate targets, by target year unless `order` says otherwise.");
         RootBySlug<TargetGraphType>("target", "The target with this slug, or null.", (ctx, slug) => ctx.LoadTarget(slug));
-        this.RootConnection<FigureGraphType, Figure>("figures", "Reported figures (the yearly progress), by period start and metric unless `order` says otherwise.");
+        this.RootConnection<FigureGraphType, Figure>("figures", "Reported figures (the yearly progress), by period start unless `order` says otherwise.");
         this.RootConnection<ReportGraphType, Report>("reports", "Disclosure reports, by publication date unless `order` says otherwise.");
         this.RootConnection<CommitmentGraphType, Commitment>("commitments", "Commitments and principles, by date unless `order` says otherwise.");
         this.RootConnection<GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "Governance bodies, by organization and tier unless `order` says otherwise.");

@@ -47,7 +47,7 @@ public static class QuerySpecs
                 var metrics = Enum.GetValues<Metric>().Where(m => MetricScopes.Of(m).Intersect(codes).Any()).ToList();
                 return f => metrics.Contains(f.Metric);
             })
-        .OrderBy(("periodStart", SortDirection.Asc), ("metric", SortDirection.Asc));
+        .OrderBy(("periodStart", SortDirection.Asc));
 
     private static readonly QuerySpec<Report> Reports = new QuerySpec<Report>("Report", r => r.Id, "reports")
         .Field("organization", r => r.OrganizationId, "The slug of the publishing organization.")

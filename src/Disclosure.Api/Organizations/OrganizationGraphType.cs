@@ -28,7 +28,7 @@ public sealed class OrganizationGraphType : NodeGraphType<Organization>
             .Description("Where the organization's shares are listed.")
             .Resolve(ctx => ctx.LoadListings(ctx.Source.Id));
         this.ChildConnection<Organization, TargetGraphType, Target>("targets", "The organization's climate targets, by target year unless `order` says otherwise.", o => o.Id, t => t.OrganizationId);
-        this.ChildConnection<Organization, FigureGraphType, Figure>("figures", "Every figure reported for the organization (its yearly progress), by period and metric unless `order` says otherwise.", o => o.Id, f => f.OrganizationId);
+        this.ChildConnection<Organization, FigureGraphType, Figure>("figures", "Every figure reported for the organization (its yearly progress), by period start unless `order` says otherwise.", o => o.Id, f => f.OrganizationId);
         this.ChildConnection<Organization, ReportGraphType, Report>("reports", "The disclosure reports the organization published, by publication date unless `order` says otherwise.", o => o.Id, r => r.OrganizationId);
         this.ChildConnection<Organization, CommitmentGraphType, Commitment>("commitments", "Commitments and principles the organization stated, by date unless `order` says otherwise.", o => o.Id, c => c.OrganizationId);
         this.ChildConnection<Organization, GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "The organization's governance bodies, by tier unless `order` says otherwise.", o => o.Id, b => b.OrganizationId);

@@ -118,7 +118,13 @@ public sealed class Ordering<T> where T : class
             var equal = Expression.Equal(key, value);
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
-        return Expression.Lambda<Func<T, bool>>(any!, row);
+        // The redundant bound on the first key lets the store walk an index range in order and stop at the page's
+        // end, instead of evaluating the OR over every row.
+        var (firstField, firstDirection) = Keys[0];
+        var firstKey = SortKey(firstField, row);
+        var firstValue = Param.Of(FromJson(cursorKeys[0], firstKey.Type, firstField), firstKey.Type);
+        var bound = Bound(firstKey, firstValue, (firstDirection == SortDirection.Asc) != reverse);
+        return Expression.Lambda<Func<T, bool>>(Keys.Count > 1 ? Expression.AndAlso(bound, any!) : any!, row);
     }
 
     /// <summary>Sorts loaded rows the way <see cref="Apply"/> sorts them in SQL (ordinal string order, as SQLite's BINARY collation).</summary>
@@ -183,6 +189,16 @@ public sealed class Ordering<T> where T : class
     private static object Minimum(Type type) =>
         type == typeof(int) ? int.MinValue : type == typeof(double) ? double.MinValue : type == typeof(DateOnly) ? DateOnly.MinValue
         : type.IsEnum ? Enum.GetValues(type).GetValue(0)! : throw new NotSupportedException(type.Name);
+
+    private static BinaryExpression Bound(Expression key, Expression value, bool greater)
+    {
+        if (key.Type == typeof(string))
+        {
+            var compare = Expression.Call(StringCompare, key, value);
+            return greater ? Expression.GreaterThanOrEqual(compare, Expression.Constant(0)) : Expression.LessThanOrEqual(compare, Expression.Constant(0));
+        }
+        return greater ? Expression.GreaterThanOrEqual(key, value) : Expression.LessThanOrEqual(key, value);
+    }
 
     private static BinaryExpression Compare(Expression key, Expression value, bool greater)
     {

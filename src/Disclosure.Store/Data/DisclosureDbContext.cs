@@ -35,6 +35,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId);
             e.HasIndex(o => o.ParentId);
+            e.HasIndex(o => new { o.Name, o.Id });
         });
         modelBuilder.Entity<Listing>(e =>
         {
@@ -56,7 +57,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         modelBuilder.Entity<Target>(e =>
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId);
-            e.HasIndex(t => new { t.OrganizationId, t.TargetYear });
+            e.HasIndex(t => new { t.OrganizationId, t.TargetYear, t.Id });
+            e.HasIndex(t => new { t.TargetYear, t.Id });
             e.HasIndex(t => new { t.Kind, t.TargetYear });
         });
         modelBuilder.Entity<TargetScope>(e =>
@@ -72,6 +74,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId);
             e.HasIndex(b => new { b.OrganizationId, b.Tier });
         });
+        modelBuilder.Entity<Person>(e => e.HasIndex(p => new { p.Name, p.Id }));
         modelBuilder.Entity<Membership>(e =>
         {
             e.HasOne<GovernanceBody>().WithMany().HasForeignKey(m => m.BodyId);
@@ -90,15 +93,19 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId);
             e.HasOne<Report>().WithMany().HasForeignKey(f => f.ReportId);
             e.HasOne<Target>().WithMany().HasForeignKey(f => f.TargetId);
-            e.HasIndex(f => new { f.OrganizationId, f.Metric, f.PeriodStart });
-            e.HasIndex(f => new { f.TargetId, f.PeriodStart });
-            e.HasIndex(f => f.ReportId);
+            // Connections order figures by period start, then id: one index per way of reaching them.
+            e.HasIndex(f => new { f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.OrganizationId, f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.TargetId, f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.ReportId, f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.Metric, f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.FiscalYear, f.Id });
         });
         modelBuilder.Entity<Citation>(e =>
         {
             e.HasKey(c => new { c.SubjectType, c.SubjectId, c.Ordinal });
             e.HasOne<Source>().WithMany().HasForeignKey(c => c.SourceId);
-            e.HasIndex(c => c.SourceId);
+            e.HasIndex(c => new { c.SourceId, c.SubjectType, c.SubjectId, c.Ordinal });
         });
         modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
     }
