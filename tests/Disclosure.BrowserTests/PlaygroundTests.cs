@@ -10,7 +10,7 @@ namespace Disclosure.BrowserTests;
 public sealed class PlaygroundTests(PlaygroundServer server)
 {
     private static readonly string[] ExampleNames =
-        ["TargetsWithProgress", "GovernanceMemberships", "FiguresWithSources", "ScopeDefinitions", "OrganizationOverview"];
+        [.. Directory.GetFiles(Path.Combine(PlaygroundServer.RepoRoot, "schema", "examples"), "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f))];
 
     [Fact]
     public async Task The_page_loads_with_every_request_on_the_machine_and_no_errors_or_CSP_violations()
@@ -64,7 +64,7 @@ public sealed class PlaygroundTests(PlaygroundServer server)
 
         var result = await playground.EditorTextAsync(".graphiql-response");
         using var json = JsonDocument.Parse(result);
-        var names = json.RootElement.GetProperty("data").GetProperty("targets").EnumerateArray()
+        var names = json.RootElement.GetProperty("data").GetProperty("targets").GetProperty("nodes").EnumerateArray()
             .Select(t => t.GetProperty("name").GetString()).ToList();
         Assert.Contains("Alibaba Cloud carbon neutrality in all three scopes by 2030", names);
         Assert.Contains(names, name => name!.Contains("1.5 Gigatons", StringComparison.Ordinal));
@@ -183,7 +183,7 @@ public sealed class PlaygroundTests(PlaygroundServer server)
     public async Task A_browser_GET_with_a_query_still_runs_the_query()
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7Btargets%7Bname%7D%7D");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7Btargets%7Bnodes%7Bname%7D%7D%7D");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
         using var response = await client.SendAsync(request);
