@@ -22,9 +22,14 @@ public static class DatasetVersion
             .Order(StringComparer.Ordinal);
         foreach (var relative in files)
         {
-            var bytes = File.ReadAllBytes(Path.Combine(root, relative));
-            hash.AppendData(Encoding.UTF8.GetBytes($"{relative}\n{bytes.Length}\n"));
-            hash.AppendData(bytes);
+            // Streamed in chunks: a synthetic figures.json can be larger than any byte array.
+            using var file = new FileStream(Path.Combine(root, relative), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{relative}\n{file.Length}\n"));
+            var buffer = new byte[1 << 16];
+            for (int read; (read = file.Read(buffer)) > 0;)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
         }
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }

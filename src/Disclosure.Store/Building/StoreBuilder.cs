@@ -9,14 +9,31 @@ namespace Disclosure.Store.Building;
 /// Builds the SQLite store from <c>seed-data/</c>. The seed data is loaded and validated first, so broken input
 /// never touches the store; the new store is written to a temporary file beside the target and then moved over
 /// it in one rename, so a reader sees the old store or the new one, never half of one.
+/// Rows are written in bulk (<see cref="StoreWriter"/>: prepared inserts in one transaction, indexes built after
+/// loading). A seed folder larger than <see cref="StoreBuildOptions.StreamingThresholdBytes"/> is validated and
+/// loaded by streaming its large files (<see cref="SeedLoader.LoadStreaming"/>), so memory does not grow with it.
 /// </summary>
 public static class StoreBuilder
 {
-    public static async Task<StoreBuildResult> BuildAsync(string seedDirectory, string storePath, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<StoreBuildResult> BuildAsync(string seedDirectory, string storePath, TimeProvider time, CancellationToken cancellationToken) =>
+        BuildAsync(seedDirectory, storePath, time, StoreBuildOptions.Default, cancellationToken);
+
+    public static async Task<StoreBuildResult> BuildAsync(string seedDirectory, string storePath, TimeProvider time,
+        StoreBuildOptions options, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var dataset = SeedLoader.Load(seedDirectory);
+        var content = IsLarge(seedDirectory, options)
+            ? SeedLoader.LoadStreaming(seedDirectory)
+            : SeedContent.Of(SeedLoader.Load(seedDirectory));
+        var phase = started;
+        void Done(string what)
+        {
+            options.Progress?.Invoke($"{what}: {time.GetElapsedTime(phase).TotalSeconds:F1} s");
+            phase = time.GetTimestamp();
+        }
+        Done("loaded and validated");
         var version = DatasetVersion.Compute(seedDirectory);
+        Done("dataset version");
 
         var full = Path.GetFullPath(storePath);
         var directory = Path.GetDirectoryName(full)!;
@@ -35,19 +52,38 @@ public static class StoreBuilder
                     pragma.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;";
                     await pragma.ExecuteNonQueryAsync(cancellationToken);
                 }
+                await using (var cache = connection.CreateCommand())
+                {
+                    cache.CommandText = "PRAGMA cache_size=-131072;"; // 128 MiB of page cache for loading and indexing
+                    await cache.ExecuteNonQueryAsync(cancellationToken);
+                }
                 await using var db = CreateContext(connection);
                 await db.Database.EnsureCreatedAsync(cancellationToken);
-                StoreMapper.AddTo(db, dataset);
-                var facts = db.ChangeTracker.Entries().Count(e => e.Entity is not (Citation or Source or Listing or TargetScope));
-                var citations = db.ChangeTracker.Entries<Citation>().Count();
+                int facts, citations;
+                using (var writer = StoreWriter.Begin(db, connection))
+                {
+                    foreach (var row in StoreMapper.Rows(content))
+                    {
+                        writer.Add(row);
+                        if ((writer.Facts & 0xFFFF) == 0)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
+                    }
+                    Done("rows written");
+                    writer.Complete(Done);
+                    (facts, citations) = (writer.Facts, writer.Citations);
+                }
                 info = new DatasetInfo { Id = 1, Version = version, BuiltAt = time.GetUtcNow(), FactCount = facts, CitationCount = citations };
                 db.DatasetInfo.Add(info);
                 await db.SaveChangesAsync(cancellationToken);
             }
+            Done("committed");
             await using (var file = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
             {
                 file.Flush(flushToDisk: true);
             }
+            Done("synced");
             File.Move(temporary, full, overwrite: true);
             return new StoreBuildResult(info, Built: true, time.GetElapsedTime(started));
         }
@@ -56,6 +92,10 @@ public static class StoreBuilder
             File.Delete(temporary);
         }
     }
+
+    private static bool IsLarge(string seedDirectory, StoreBuildOptions options) =>
+        Directory.Exists(seedDirectory) &&
+        Directory.EnumerateFiles(seedDirectory, "*.json").Sum(f => new FileInfo(f).Length) > options.StreamingThresholdBytes;
 
     /// <summary>Builds the store when it is missing, unreadable, or built from other seed content; otherwise leaves it.</summary>
     public static async Task<StoreBuildResult> EnsureAsync(string seedDirectory, string storePath, TimeProvider time, CancellationToken cancellationToken)

@@ -75,6 +75,104 @@ public static class SeedLoader
         return errors.Count > 0 ? throw new SeedValidationException(errors) : dataset;
     }
 
+    /// <summary>
+    /// Loads and validates a seed folder of any size without holding its large files: sources, organizations and
+    /// scopes are read whole; reports, targets, commitments, governance, statements and figures are streamed item
+    /// by item, validated as they pass (keeping only the id sets later files refer to), and streamed again when the
+    /// returned content is enumerated. The rules and messages are <see cref="SeedValidator"/>'s; errors are
+    /// reported per file in file order (within a streamed file, id errors come with their item). As with
+    /// <see cref="Load"/>, when any file cannot be parsed only the parse errors are reported.
+    /// </summary>
+    public static SeedContent LoadStreaming(string seedDirectory)
+    {
+        if (!Directory.Exists(seedDirectory))
+        {
+            throw new SeedValidationException([new SeedError(seedDirectory, "$", "the seed folder does not exist")]);
+        }
+
+        var parseErrors = new List<SeedError>();
+        var sources = Read<SeedModel.SourcesFile>(seedDirectory, SourcesFile, parseErrors)?.Sources ?? [];
+        var organizations = Read<SeedModel.OrganizationsFile>(seedDirectory, OrganizationsFile, parseErrors)?.Organizations ?? [];
+        var scopes = Read<SeedModel.ScopesFile>(seedDirectory, ScopesFile, parseErrors)?.Scopes ?? [];
+        var documents = parseErrors.Count == 0 ? ReadDocuments(seedDirectory, sources, parseErrors) : [];
+
+        var v = new SeedValidator.Context(documents);
+        v.Sources = v.Ids(SourcesFile, "sources", sources, s => s.Id);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            v.Source(i, sources[i]);
+        }
+        v.Organizations = v.Ids(OrganizationsFile, "organizations", organizations, o => o.Id);
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            v.Organization(i, organizations[i]);
+        }
+        v.NoCycles(OrganizationsFile, "organizations", organizations, o => o.Id, o => o.Parent);
+
+        Stream<SeedModel.Report>(seedDirectory, ReportsFile, "reports", typeof(SeedModel.ReportsFile), parseErrors, v, v.Reports, (i, r) => (r.Id, () => v.Report(i, r)));
+
+        v.Scopes = v.Ids(ScopesFile, "scopes", scopes, s => s.Id);
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            v.Scope(i, scopes[i]);
+        }
+        v.NoCycles(ScopesFile, "scopes", scopes, s => s.Id, s => s.Parent);
+
+        Stream<SeedModel.Target>(seedDirectory, TargetsFile, "targets", typeof(SeedModel.TargetsFile), parseErrors, v, v.Targets, (i, t) => (t.Id, () => v.Target(i, t)));
+        Stream<SeedModel.Commitment>(seedDirectory, CommitmentsFile, "commitments", typeof(SeedModel.CommitmentsFile), parseErrors, v, [], (i, c) => (c.Id, () => v.Commitment(i, c)));
+        Stream<SeedModel.Body>(seedDirectory, GovernanceFile, "bodies", typeof(SeedModel.GovernanceFile), parseErrors, v, v.Bodies, (i, b) => (b.Id, () => v.Body(i, b)));
+        Stream<SeedModel.Person>(seedDirectory, GovernanceFile, "people", typeof(SeedModel.GovernanceFile), parseErrors, v, v.People, (i, p) => (p.Id, () => v.Person(i, p)));
+        Stream<SeedModel.Membership>(seedDirectory, GovernanceFile, "memberships", typeof(SeedModel.GovernanceFile), parseErrors, v, [], (i, m) => (m.Id, () => v.Membership(i, m)));
+        Stream<SeedModel.Statement>(seedDirectory, StatementsFile, "statements", typeof(SeedModel.StatementsFile), parseErrors, v, [], (i, s) => (s.Id, () => v.Statement(i, s)));
+        Stream<SeedModel.Figure>(seedDirectory, FiguresFile, "figures", typeof(SeedModel.FiguresFile), parseErrors, v, [], (i, f) => (f.Id, () => v.Figure(i, f)));
+
+        if (parseErrors.Count > 0)
+        {
+            throw new SeedValidationException(parseErrors);
+        }
+        if (v.Errors.Count > 0)
+        {
+            throw new SeedValidationException(v.Errors);
+        }
+
+        // Validated: enumerating again streams the files again, and any error then (a file changed meanwhile) throws.
+        IEnumerable<T> Again<T>(string file, string property, Type fileType) where T : class =>
+            SeedArrayReader<T>.Read(seedDirectory, file, property, fileType, errors: null);
+        return new SeedContent
+        {
+            Sources = sources,
+            Organizations = organizations,
+            Scopes = scopes,
+            Reports = () => Again<SeedModel.Report>(ReportsFile, "reports", typeof(SeedModel.ReportsFile)),
+            Targets = () => Again<SeedModel.Target>(TargetsFile, "targets", typeof(SeedModel.TargetsFile)),
+            Commitments = () => Again<SeedModel.Commitment>(CommitmentsFile, "commitments", typeof(SeedModel.CommitmentsFile)),
+            Bodies = () => Again<SeedModel.Body>(GovernanceFile, "bodies", typeof(SeedModel.GovernanceFile)),
+            People = () => Again<SeedModel.Person>(GovernanceFile, "people", typeof(SeedModel.GovernanceFile)),
+            Memberships = () => Again<SeedModel.Membership>(GovernanceFile, "memberships", typeof(SeedModel.GovernanceFile)),
+            Statements = () => Again<SeedModel.Statement>(StatementsFile, "statements", typeof(SeedModel.StatementsFile)),
+            Figures = () => Again<SeedModel.Figure>(FiguresFile, "figures", typeof(SeedModel.FiguresFile)),
+        };
+    }
+
+    /// <summary>Streams one collection: each item's id is checked into <paramref name="ids"/>, then its rules run.</summary>
+    private static void Stream<T>(string seedDirectory, string file, string property, Type fileType, List<SeedError> parseErrors,
+        SeedValidator.Context v, HashSet<string> ids, Func<int, T, (string Id, Action Check)> item) where T : class
+    {
+        // A file that cannot be parsed is reported once, even when several of its arrays are streamed.
+        if (parseErrors.Any(e => e.File == file))
+        {
+            return;
+        }
+        var i = 0;
+        foreach (var value in SeedArrayReader<T>.Read(seedDirectory, file, property, fileType, parseErrors))
+        {
+            var (id, check) = item(i, value);
+            v.Id(file, property, i, id, ids);
+            check();
+            i++;
+        }
+    }
+
     private static T? Read<T>(string seedDirectory, string fileName, List<SeedError> errors) where T : class
     {
         var path = Path.Combine(seedDirectory, fileName);
@@ -107,7 +205,7 @@ public static class SeedLoader
     }
 
     // System.Text.Json's messages end with "Path: $.x | LineNumber: …"; the path and line are reported separately.
-    private static string Describe(JsonException e)
+    internal static string Describe(JsonException e)
     {
         var message = e.Message;
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);

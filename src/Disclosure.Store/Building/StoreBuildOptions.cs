@@ -1,0 +1,17 @@
+namespace Disclosure.Store.Building;
+
+/// <summary>How the store builder reads the seed folder.</summary>
+public sealed record StoreBuildOptions
+{
+    public static StoreBuildOptions Default { get; } = new();
+
+    /// <summary>
+    /// Seed folders whose JSON files together exceed this size are validated and loaded by streaming
+    /// (<see cref="Seeding.SeedLoader.LoadStreaming"/>); smaller ones are read whole (<see cref="Seeding.SeedLoader.Load"/>).
+    /// The curated dataset is far below it. 0 streams every folder.
+    /// </summary>
+    public long StreamingThresholdBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Told when each phase of the build ends, with its duration (validation, rows, indexes, sync).</summary>
+    public Action<string>? Progress { get; init; }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using Disclosure.Benchmarks;
+using Disclosure.Store.Building;
+using Disclosure.Store.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+return await BenchmarkProgram.RunAsync(args);
+
+/// <summary>
+/// Scale tooling: <c>generate --organizations N --out DIR [--seed S]</c> writes a synthetic seed folder;
+/// <c>build-store --seed DIR --store FILE</c> builds a store from it and reports time, rows, size and memory.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["generate", .. var rest] => Generate(Options(rest)),
+                ["build-store", .. var rest] => await BuildStoreAsync(Options(rest)),
+                ["read-seed", .. var rest] => ReadSeed(Options(rest)),
+                _ => Usage(),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              generate --organizations N --out DIR [--seed S]   write a SYNTHETIC seed folder (outside seed-data/)
+              build-store --seed DIR --store FILE               build a store from a seed folder and report its cost
+            """);
+        return 2;
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"expected '--name value' pairs, got '{args[i]}'");
+            }
+            options[args[i][2..]] = args[i + 1];
+        }
+        return options;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
+
+    private static int Generate(Dictionary<string, string> options)
+    {
+        var organizations = int.Parse(Required(options, "organizations"), CultureInfo.InvariantCulture);
+        var seed = options.TryGetValue("seed", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 20211217;
+        var output = Path.GetFullPath(Required(options, "out"));
+        var realSeed = SyntheticOutput.FindRealSeedData();
+        SyntheticOutput.EnsureAllowed(output, realSeed);
+
+        var clock = Stopwatch.StartNew();
+        var counts = SyntheticDataset.Generate(output, organizations, Path.Combine(realSeed, "scopes.json"), seed);
+        clock.Stop();
+        var bytes = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"generated: {output}");
+        Console.WriteLine($"counts: {counts}");
+        Console.WriteLine($"generation time: {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"folder size: {bytes / 1048576.0:F1} MiB");
+        return 0;
+    }
+
+    private static async Task<int> BuildStoreAsync(Dictionary<string, string> options)
+    {
+        var seed = Path.GetFullPath(Required(options, "seed"));
+        var store = Path.GetFullPath(Required(options, "store"));
+
+        var clock = Stopwatch.StartNew();
+        var build = new StoreBuildOptions { Progress = phase => Console.WriteLine($"  {phase}") };
+        var result = await StoreBuilder.BuildAsync(seed, store, TimeProvider.System, build, CancellationToken.None);
+        clock.Stop();
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var peakWorkingSet = process.PeakWorkingSet64;
+        var gcInfo = GC.GetGCMemoryInfo(GCKind.Any);
+        var managedNow = GC.GetTotalMemory(forceFullCollection: false);
+
+        Console.WriteLine($"build time: {clock.Elapsed.TotalSeconds:F1} s (builder's own: {result.Elapsed.TotalSeconds:F1} s)");
+        Console.WriteLine($"rows: {await RowCountsAsync(store)}");
+        Console.WriteLine($"facts: {result.Dataset.FactCount}, citations: {result.Dataset.CitationCount}");
+        Console.WriteLine($"store size: {new FileInfo(store).Length / 1048576.0:F1} MiB");
+        Console.WriteLine($"peak working set: {peakWorkingSet / 1048576.0:F0} MiB");
+        Console.WriteLine($"managed heap: now {managedNow / 1048576.0:F0} MiB, last GC heap {gcInfo.HeapSizeBytes / 1048576.0:F0} MiB, " +
+                          $"total committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MiB");
+        return 0;
+    }
+
+    /// <summary>How long streaming validation and one more streamed pass over the big files take, without SQLite.</summary>
+    private static int ReadSeed(Dictionary<string, string> options)
+    {
+        var seed = Path.GetFullPath(Required(options, "seed"));
+        var clock = Stopwatch.StartNew();
+        var content = Disclosure.Store.Seeding.SeedLoader.LoadStreaming(seed);
+        Console.WriteLine($"validated (streaming): {clock.Elapsed.TotalSeconds:F1} s");
+        clock.Restart();
+        var figures = content.Figures().Count();
+        Console.WriteLine($"figures streamed again: {figures:N0} in {clock.Elapsed.TotalSeconds:F1} s");
+        clock.Restart();
+        var targets = content.Targets().Count() + content.Memberships().Count() + content.People().Count() + content.Bodies().Count();
+        Console.WriteLine($"targets and governance streamed again: {targets:N0} in {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static async Task<string> RowCountsAsync(string store)
+    {
+        await using var db = new DisclosureDbContext(new DbContextOptionsBuilder<DisclosureDbContext>()
+            .UseSqlite(StoreBuilder.ReadOnlyConnectionString(store, pooling: false)).Options);
+        await using var connection = new SqliteConnection(StoreBuilder.ReadOnlyConnectionString(store, pooling: false));
+        await connection.OpenAsync();
+        var parts = new List<string>();
+        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal))
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            parts.Add($"{table}={Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture):N0}");
+        }
+        return string.Join(", ", parts);
+    }
+}
