@@ -23,6 +23,7 @@ internal static class BenchmarkProgram
                 ["generate", .. var rest] => Generate(Options(rest)),
                 ["build-store", .. var rest] => await BuildStoreAsync(Options(rest)),
                 ["read-seed", .. var rest] => ReadSeed(Options(rest)),
+                ["query", .. var rest] => await QueryAsync(Options(rest)),
                 _ => Usage(),
             };
         }
@@ -39,9 +40,16 @@ internal static class BenchmarkProgram
             usage:
               generate --organizations N --out DIR [--seed S]   write a SYNTHETIC seed folder (outside seed-data/)
               build-store --seed DIR --store FILE               build a store from a seed folder and report its cost
+              query --seed DIR --store FILE [--seconds N] [--concurrency N]
+                                                                measure the API in-process on that store
             """);
         return 2;
     }
+
+    private static Task<int> QueryAsync(Dictionary<string, string> options) =>
+        QueryBenchmark.RunAsync(Required(options, "seed"), Required(options, "store"),
+            options.TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 20,
+            options.TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 4);
 
     private static Dictionary<string, string> Options(string[] args)
     {

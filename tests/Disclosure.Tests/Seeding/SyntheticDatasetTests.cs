@@ -1,4 +1,7 @@
-using Disclosure.Benchmarks;
+// The benchmark program is referenced under an alias: both it and the API have a top-level Program.
+extern alias benchmarks;
+
+using benchmarks::Disclosure.Benchmarks;
 using Disclosure.Store.Building;
 using Disclosure.Store.Seeding;
 using Disclosure.Tests.Infrastructure;

@@ -1,5 +1,8 @@
+// The benchmark program is referenced under an alias: both it and the API have a top-level Program.
+extern alias benchmarks;
+
 using System.Globalization;
-using Disclosure.Benchmarks;
+using benchmarks::Disclosure.Benchmarks;
 using Disclosure.Store.Building;
 using Disclosure.Store.Data;
 using Disclosure.Store.Seeding;

@@ -1,0 +1,175 @@
+// Both this program and the API have a top-level Program: the API's is reached through its alias.
+extern alias api;
+
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Disclosure.Benchmarks;
+
+/// <summary>
+/// <c>query --seed DIR --store FILE [--seconds N] [--concurrency N]</c>: runs the API in-process (the real
+/// pipeline over an in-memory test server) on a built store, and reports in one run: requests/s and p50/p99 for a
+/// fixed mix of the example operations, the same for <c>{ __typename }</c> (the engine's own ceiling) and their
+/// ratio; the latency of a page deep in the largest connection against its first page; the SQL commands per
+/// query; and memory at the end.
+/// </summary>
+internal static class QueryBenchmark
+{
+    public static async Task<int> RunAsync(string seed, string store, int seconds, int concurrency)
+    {
+        var commands = new CommandCounter();
+        await using var factory = new WebApplicationFactory<api::Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Store:SeedDirectory", Path.GetFullPath(seed));
+            b.UseSetting("Store:Path", Path.GetFullPath(store));
+            b.ConfigureLogging(l => l.ClearProviders());
+            b.ConfigureServices(s => s.AddSingleton<IInterceptor>(commands));
+        });
+        var client = factory.CreateClient();
+
+        var organization = (await PostAsync(client, "{ organizations(first: 1, order: [{ name: DESC }]) { nodes { slug } } }", null))
+            ["data"]!["organizations"]!["nodes"]![0]!["slug"]!.GetValue<string>();
+        var mix = Mix(organization);
+        var typename = new[] { new Operation("typename", "{ __typename }", null) };
+
+        Console.WriteLine($"store: {store} ({new FileInfo(store).Length / 1048576.0:F0} MiB); {concurrency} concurrent clients, {seconds} s per run");
+        Console.WriteLine("SQL commands per query (one run each):");
+        foreach (var operation in mix)
+        {
+            commands.Reset();
+            var response = await PostAsync(client, operation.Query, operation.Variables);
+            if (response["errors"] is { } errors)
+            {
+                throw new InvalidOperationException($"{operation.Name} failed: {errors.ToJsonString()}");
+            }
+            Console.WriteLine($"  {operation.Name,-24} {commands.Count,3} commands, {response.ToJsonString().Length,8} bytes");
+        }
+
+        await RunAsync(client, mix, TimeSpan.FromSeconds(3), concurrency); // warm-up
+        var mixResult = await RunAsync(client, mix, TimeSpan.FromSeconds(seconds), concurrency);
+        await RunAsync(client, typename, TimeSpan.FromSeconds(2), concurrency);
+        var ceiling = await RunAsync(client, typename, TimeSpan.FromSeconds(seconds), concurrency);
+        Console.WriteLine($"query mix:      {mixResult}");
+        Console.WriteLine($"{{ __typename }}: {ceiling}");
+        Console.WriteLine($"mix / __typename rate: {mixResult.Rate / ceiling.Rate:P1}");
+
+        // A page deep in the figures connection (the largest) against the first page, same ordering and size.
+        var deep = await DeepCursorAsync(client);
+        var first = new Operation("first page", "{ figures(first: 20) { nodes { slug publishedValue } } }", null);
+        var deepPage = new Operation("deep page", "query($after: String) { figures(first: 20, after: $after) { nodes { slug publishedValue } } }", new { after = deep.Cursor });
+        await RunAsync(client, [first], TimeSpan.FromSeconds(2), 1);
+        var firstResult = await RunAsync(client, [first], TimeSpan.FromSeconds(seconds / 2.0), 1);
+        await RunAsync(client, [deepPage], TimeSpan.FromSeconds(2), 1);
+        var deepResult = await RunAsync(client, [deepPage], TimeSpan.FromSeconds(seconds / 2.0), 1);
+        Console.WriteLine($"first page of figures:        {firstResult}");
+        Console.WriteLine($"page after row {deep.Position:N0} of {deep.Total:N0}: {deepResult}");
+        Console.WriteLine($"deep / first page p50: {deepResult.P50 / firstResult.P50:F2}x");
+
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine($"memory at end: managed {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, working set {process.WorkingSet64 / 1048576.0:F0} MiB, peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+        return 0;
+    }
+
+    /// <summary>The example operations of schema/examples/, pointed at an organization of the store being measured.</summary>
+    private static Operation[] Mix(string organization) =>
+    [
+        new("TargetsWithProgress", Example("TargetsWithProgress").Replace("targets(first: 100", "targets(first: 20", StringComparison.Ordinal), null),
+        new("FiguresWithSources", Example("FiguresWithSources"), null),
+        new("EmissionsByScope", Example("EmissionsByScope"), new { scope = "SCOPE_1" }),
+        new("OrganizationOverview", Example("OrganizationOverview"), new { slug = organization }),
+        new("GovernanceMemberships", Example("GovernanceMemberships"), null),
+        new("ScopeDefinitions", Example("ScopeDefinitions"), null),
+        new("OrganizationTargets", """
+            query($slug: String!) { organization(slug: $slug) { name
+              targets(first: 5) { nodes { name targetYear scopes { code } figures(first: 5) { nodes { publishedValue unit quote } } } }
+              figures(first: 10, where: { scope: { eq: "SCOPE_1" } }) { totalCount nodes { period { label } publishedValue unit } } } }
+            """, new { slug = organization }),
+    ];
+
+    private static string Example(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "schema", "examples", name + ".graphql");
+            if (File.Exists(file))
+            {
+                return File.ReadAllText(file);
+            }
+        }
+        throw new FileNotFoundException($"schema/examples/{name}.graphql");
+    }
+
+    private static async Task<(string Cursor, long Position, long Total)> DeepCursorAsync(HttpClient client)
+    {
+        var total = (await PostAsync(client, "{ figures(first: 0) { totalCount } }", null))["data"]!["figures"]!["totalCount"]!.GetValue<int>();
+        // Walk backward from the end a little, then take the cursor there: a row near the end of the ordering.
+        var page = await PostAsync(client, "{ figures(last: 100) { pageInfo { startCursor } } }", null);
+        return (page["data"]!["figures"]!["pageInfo"]!["startCursor"]!.GetValue<string>(), total - 100, total);
+    }
+
+    private static async Task<Result> RunAsync(HttpClient client, Operation[] operations, TimeSpan duration, int concurrency)
+    {
+        var latencies = new List<double>[concurrency];
+        var errors = 0;
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            for (var i = worker; stop.Elapsed < duration; i++)
+            {
+                var operation = operations[i % operations.Length];
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsJsonAsync("/graphql", new { query = operation.Query, variables = operation.Variables });
+                var body = await response.Content.ReadAsStringAsync();
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(all.Length / stop.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, errors);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static async Task<JsonNode> PostAsync(HttpClient client, string query, object? variables)
+    {
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private sealed record Operation(string Name, string Query, object? Variables);
+
+    private sealed record Result(double Rate, double P50, double P99, int Requests, int Errors)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Rate,9:F0} req/s, p50 {P50,7:F2} ms, p99 {P99,7:F2} ms ({Requests} requests, {Errors} errors)");
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
