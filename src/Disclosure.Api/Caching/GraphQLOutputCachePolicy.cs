@@ -54,6 +54,13 @@ public sealed class GraphQLOutputCachePolicy : IOutputCachePolicy
         {
             context.CacheVaryByRules.QueryKeys = "*";
         }
+        // The output cache answers 304 by itself on If-None-Match (any method) and on If-Modified-Since (against the
+        // stored Date). Conditional requests here are by ETag, on GET only: POST drops both, GET drops If-Modified-Since.
+        request.Headers.Remove(HeaderNames.IfModifiedSince);
+        if (isPost)
+        {
+            request.Headers.Remove(HeaderNames.IfNoneMatch);
+        }
         context.CacheVaryByRules.VaryByValues["dataset"] = version;
         context.CacheVaryByRules.VaryByValues["media"] = mediaType;
         context.CacheVaryByRules.VaryByValues["encoding"] = Encodings(request.Headers.AcceptEncoding);

@@ -108,6 +108,44 @@ public sealed class HttpCachingTests(HttpCachingTests.Api api) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A_cached_POST_never_answers_304_whatever_its_conditional_headers()
+    {
+        var client = api.Cached.CreateClient();
+        async Task<HttpResponseMessage> PostAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent("""{"query":"{ reports(first: 2) { nodes { slug } } conditional: __typename }"}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            request.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1);
+            return await client.SendAsync(request);
+        }
+
+        using var first = await PostAsync();
+        using var second = await PostAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(second.FromServerCache());
+        Assert.Contains("\"reports\"", await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Revalidation_is_by_ETag_only_so_If_Modified_Since_gets_the_answer()
+    {
+        var client = api.Cached.CreateClient();
+        var url = CachingClient.Url("{ reports(first: 1) { nodes { title } } ims: __typename }");
+        using var first = await client.GetAsync(url);
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1);
+        using var second = await client.SendAsync(request);
+
+        Assert.True(second.FromServerCache());
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+    }
+
+    [Fact]
     public async Task Each_media_type_has_its_own_answer_and_ETag()
     {
         var client = api.Cached.CreateClient();
