@@ -24,6 +24,7 @@ internal static class BenchmarkProgram
                 ["build-store", .. var rest] => await BuildStoreAsync(Options(rest)),
                 ["read-seed", .. var rest] => ReadSeed(Options(rest)),
                 ["query", .. var rest] => await QueryAsync(Options(rest)),
+                ["cache", .. var rest] => await CacheAsync(Options(rest)),
                 _ => Usage(),
             };
         }
@@ -42,6 +43,8 @@ internal static class BenchmarkProgram
               build-store --seed DIR --store FILE               build a store from a seed folder and report its cost
               query --seed DIR --store FILE [--seconds N] [--concurrency N]
                                                                 measure the API in-process on that store
+              cache --seed DIR --store FILE [--seconds N] [--concurrency N] [--rounds N]
+                                                                cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
             """);
         return 2;
     }
@@ -50,6 +53,12 @@ internal static class BenchmarkProgram
         QueryBenchmark.RunAsync(Required(options, "seed"), Required(options, "store"),
             options.TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 20,
             options.TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 4);
+
+    private static Task<int> CacheAsync(Dictionary<string, string> options) =>
+        CacheBenchmark.RunAsync(Required(options, "seed"), Required(options, "store"),
+            options.TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 10,
+            options.TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8,
+            options.TryGetValue("rounds", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 2);
 
     private static Dictionary<string, string> Options(string[] args)
     {
