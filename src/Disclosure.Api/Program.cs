@@ -32,7 +32,7 @@ if (!await app.EnsureStoreAsync())
 // Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
 app.MapPlayground("/graphql");
 app.UseDisclosureCaching();
-app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput();
+app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput(app.Services);
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 await app.RunAsync();

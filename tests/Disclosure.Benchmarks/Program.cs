@@ -58,7 +58,7 @@ internal static class BenchmarkProgram
         CacheBenchmark.RunAsync(Required(options, "seed"), Required(options, "store"),
             options.TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 10,
             options.TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8,
-            options.TryGetValue("rounds", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 2);
+            options.TryGetValue("rounds", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 3);
 
     private static Dictionary<string, string> Options(string[] args)
     {

@@ -35,6 +35,7 @@ public static class CachingServiceCollectionExtensions
             PlaygroundExamples.Load(PlaygroundExamples.DirectoryFor(sp.GetRequiredService<StoreLocation>())),
             sp.GetRequiredService<IOptions<CachingOptions>>()));
         services.AddSingleton<HttpCacheHeaders>();
+        services.AddSingleton<GraphQLOutputCachePolicy>();
         return services;
     }
 
@@ -50,6 +51,6 @@ public static class CachingServiceCollectionExtensions
     }
 
     /// <summary>Caches the GraphQL endpoint's answers by <see cref="GraphQLOutputCachePolicy"/>.</summary>
-    public static TBuilder CacheGraphQLOutput<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.CacheOutput(GraphQLOutputCachePolicy.Instance);
+    public static TBuilder CacheGraphQLOutput<TBuilder>(this TBuilder builder, IServiceProvider services) where TBuilder : IEndpointConventionBuilder =>
+        builder.CacheOutput(services.GetRequiredService<GraphQLOutputCachePolicy>());
 }

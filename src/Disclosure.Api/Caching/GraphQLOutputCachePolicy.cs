@@ -16,19 +16,21 @@ namespace Disclosure.Api.Caching;
 /// marks as successful (200, executed, no <c>errors</c>) are stored, for the smallest cache hint of the fields they
 /// select. Concurrent misses on one key run once (locking). HEAD and other methods are not cached.
 /// </summary>
-public sealed class GraphQLOutputCachePolicy : IOutputCachePolicy
+/// <remarks>A singleton with its dependencies injected, so a cache hit never creates a request service scope.</remarks>
+public sealed class GraphQLOutputCachePolicy(
+    IOptions<CachingOptions> cachingOptions,
+    StoreState store,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLHttpOptions> httpOptions) : IOutputCachePolicy
 {
-    public static GraphQLOutputCachePolicy Instance { get; } = new();
-
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var request = http.Request;
-        var services = http.RequestServices;
-        var options = services.GetRequiredService<IOptions<CachingOptions>>().Value;
+        var options = cachingOptions.Value;
         var isGet = HttpMethods.IsGet(request.Method);
         var isPost = HttpMethods.IsPost(request.Method);
-        var version = services.GetRequiredService<StoreState>().Dataset?.Version;
+        var version = store.Dataset?.Version;
         var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
         if (!options.ServerCacheEnabled || (!isGet && !isPost) || version is null || mediaType is null)
         {
@@ -40,8 +42,7 @@ public sealed class GraphQLOutputCachePolicy : IOutputCachePolicy
         http.Features.Set(feature);
         if (isPost)
         {
-            var parsed = await GraphQLRequestReader.FromBodyAsync(request, services.GetRequiredService<IGraphQLTextSerializer>(),
-                services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value, cancellation);
+            var parsed = await GraphQLRequestReader.FromBodyAsync(request, serializer, httpOptions.Value, cancellation);
             feature.Parsed = parsed;
             if (parsed.Error is not null)
             {

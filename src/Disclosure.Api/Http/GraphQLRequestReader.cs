@@ -66,7 +66,7 @@ public static class GraphQLRequestReader
             return TooLarge(options);
         }
 
-        var body = await ReadLimitedAsync(request.Body, options.MaxRequestBodyBytes, cancellationToken);
+        var body = await ReadLimitedAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge(options);
@@ -108,8 +108,15 @@ public static class GraphQLRequestReader
     private static Result TooLarge(GraphQLHttpOptions options) =>
         Result.Fail(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The body is larger than {options.MaxRequestBodyBytes} bytes.");
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long? length, int limit, CancellationToken cancellationToken)
     {
+        if (length is { } known && known <= limit)
+        {
+            // The usual case: a Content-Length (already checked against the limit), read into one exact buffer.
+            var exact = new byte[known];
+            await body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
