@@ -23,7 +23,10 @@ public static class ConnectionResolver
         var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<DisclosureDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var filtered = args.Filter(db, db.Set<T>().AsNoTracking());
-        int? total = args.WantsTotal ? await filtered.CountAsync(context.CancellationToken) : null;
+        int? total = args.WantsTotal
+            ? await context.RequestServices!.GetRequiredService<CountCache>().GetOrCountAsync($"{spec.Entity}|{args.FilterSignature}",
+                () => filtered.CountAsync(CancellationToken.None))
+            : null;
         if (args.Page.Size == 0 && !args.Page.Backward)
         {
             var any = await args.Seek(filtered).AnyAsync(context.CancellationToken);
@@ -65,7 +68,7 @@ public static class ConnectionResolver
 
     private sealed record Arguments<T>(
         QuerySpec<T> Spec, PageRequest Page, Ordering<T> Ordering, IDictionary<string, object?>? Where,
-        JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string Signature) where T : class
+        JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string Signature, string FilterSignature) where T : class
     {
         public static Arguments<T> Read(IResolveFieldContext context, QuerySpec<T> spec)
         {
@@ -78,7 +81,7 @@ public static class ConnectionResolver
             var ordering = Ordering<T>.From(spec, order);
             var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
             var signature = JsonSerializer.Serialize(new object?[] { page.Size, page.Backward, page.After, page.Before, Describe(where), Describe(order), ordering.Signature, wantsTotal });
-            return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, signature);
+            return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, signature, Describe(where) ?? "");
         }
 
         public IQueryable<T> Filter(DisclosureDbContext db, IQueryable<T> query) =>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using Disclosure.Store.Data;
 using GraphQL;
 
 namespace Disclosure.Api.Paging;
@@ -104,6 +105,10 @@ public sealed class Ordering<T> where T : class
     public Expression<Func<T, bool>> After(JsonElement[] cursorKeys, bool reverse)
     {
         var row = Expression.Parameter(typeof(T), "row");
+        if (RowValueSeek(cursorKeys, reverse, row) is { } seek)
+        {
+            return seek;
+        }
         Expression? any = null;
         Expression? equalSoFar = null;
         for (var i = 0; i < Keys.Count; i++)
@@ -189,6 +194,27 @@ public sealed class Ordering<T> where T : class
     private static object Minimum(Type type) =>
         type == typeof(int) ? int.MinValue : type == typeof(double) ? double.MinValue : type == typeof(DateOnly) ? DateOnly.MinValue
         : type.IsEnum ? Enum.GetValues(type).GetValue(0)! : throw new NotSupportedException(type.Name);
+
+    // One sort key and the id, in one direction (the default orderings and any single-field `order`): a row-value
+    // comparison, which the store answers with a single index seek.
+    private Expression<Func<T, bool>>? RowValueSeek(JsonElement[] cursorKeys, bool reverse, ParameterExpression row)
+    {
+        if (Keys.Count != 2 || Keys[0].Direction != Keys[1].Direction)
+        {
+            return null;
+        }
+        var key = SortKey(Keys[0].Field, row);
+        var method = typeof(KeysetFunctions).GetMethod((Keys[0].Direction == SortDirection.Asc) != reverse ? nameof(KeysetFunctions.After) : nameof(KeysetFunctions.Before),
+            [key.Type, typeof(string), key.Type, typeof(string)]);
+        if (method is null)
+        {
+            return null;
+        }
+        var id = SortKey(Keys[1].Field, row);
+        var call = Expression.Call(method, key, id,
+            Param.Of(FromJson(cursorKeys[0], key.Type, Keys[0].Field), key.Type), Param.Of(FromJson(cursorKeys[1], typeof(string), Keys[1].Field), typeof(string)));
+        return Expression.Lambda<Func<T, bool>>(call, row);
+    }
 
     private static BinaryExpression Bound(Expression key, Expression value, bool greater)
     {

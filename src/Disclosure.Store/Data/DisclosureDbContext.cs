@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 
 namespace Disclosure.Store.Data;
 
@@ -108,5 +111,13 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasIndex(c => new { c.SourceId, c.SubjectType, c.SubjectId, c.Ordinal });
         });
         modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
+
+        // (key, id) > (k, i) and (key, id) < (k, i) as SQL row values, for keyset paging.
+        foreach (var method in typeof(KeysetFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static))
+        {
+            var comparison = method.Name == nameof(KeysetFunctions.After) ? ExpressionType.GreaterThan : ExpressionType.LessThan;
+            modelBuilder.HasDbFunction(method).HasTranslation(args => new SqlBinaryExpression(comparison,
+                new RowValueExpression([args[0], args[1]]), new RowValueExpression([args[2], args[3]]), typeof(bool), null));
+        }
     }
 }
