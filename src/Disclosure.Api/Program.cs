@@ -1,3 +1,4 @@
+using Disclosure.Api.Caching;
 using Disclosure.Api.Commands;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Playground;
@@ -10,6 +11,9 @@ builder.Services.AddDisclosureStore();
 
 // The GraphQL schema and its HTTP endpoint.
 builder.Services.AddDisclosureGraphQL();
+
+// Output caching, HTTP caching headers, persisted documents and response compression.
+builder.Services.AddDisclosureCaching();
 
 var app = builder.Build();
 
@@ -27,7 +31,8 @@ if (!await app.EnsureStoreAsync())
 
 // Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
 app.MapPlayground("/graphql");
-app.MapGraphQLEndpoint("/graphql");
+app.UseDisclosureCaching();
+app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 await app.RunAsync();

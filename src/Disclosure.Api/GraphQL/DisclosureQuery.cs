@@ -1,3 +1,4 @@
+using Disclosure.Api.Caching;
 using Disclosure.Api.Commitments;
 using Disclosure.Api.DataLoading;
 using Disclosure.Api.Datasets;
@@ -61,7 +62,9 @@ public sealed class DisclosureQuery : ObjectGraphType
 
         Field<NonNullGraphType<DatasetGraphType>>("dataset")
             .Description("Which version of the dataset is served, and when the store was built.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<DatasetInfo>());
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<DatasetInfo>())
+            // builtAt and version change with every rebuild: answers that show them age faster than the data.
+            .CacheMaxAge(60);
     }
 
     private void RootList<TGraphType, T>(string name, string description, Func<DisclosureDbContext, IQueryable<T>> query)

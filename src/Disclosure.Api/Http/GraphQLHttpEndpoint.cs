@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Disclosure.Api.Caching;
 using Disclosure.Api.GraphQL;
 using GraphQL;
 using GraphQL.Transport;
@@ -21,6 +21,8 @@ public sealed class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     QueryCost cost,
+    PersistedDocuments persisted,
+    HttpCacheHeaders cacheHeaders,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     // Every document is validated by the core rules and the cost rule; GET also allows only queries. A cached
@@ -50,8 +52,15 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var parsed = isGet ? GraphQLRequestReader.FromQueryString(request.Query, serializer, options.Value)
-                           : await GraphQLRequestReader.FromBodyAsync(request, serializer, options.Value, http.RequestAborted);
+        // The output-cache policy may have read the POST body already (to key the cache on it).
+        var parsed = http.Features.Get<GraphQLCacheFeature>()?.Parsed
+                     ?? (isGet ? GraphQLRequestReader.FromQueryString(request.Query, serializer, options.Value)
+                               : await GraphQLRequestReader.FromBodyAsync(request, serializer, options.Value, http.RequestAborted));
+        if (parsed.Error is null)
+        {
+            // A documentId or an APQ hash becomes its query; a query without either is left as it is.
+            parsed = persisted.Resolve(parsed.Request!);
+        }
         if (parsed.Error is { } error)
         {
             await WriteErrorAsync(http, mediaType, error.Status, error.Code, error.Message);
@@ -93,11 +102,20 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>
-        WriteAsync(http, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+        WriteAsync(http, mediaType,
+            status == GraphQLRequestReader.NotExecutedStatus
+                ? mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK
+                : status,
+            new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
 
     private async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
         http.Response.StatusCode = status;
+        // Cache-Control, ETag and X-Dataset-Version; a GET whose If-None-Match matches gets 304 and no body.
+        if (cacheHeaders.Apply(http, mediaType, status, result))
+        {
+            return;
+        }
         http.Response.ContentType = mediaType + "; charset=utf-8";
         if (HttpMethods.IsHead(http.Request.Method))
         {

@@ -15,11 +15,18 @@ public static class GraphQLRequestReader
     {
         public static Result Fail(int status, string code, string message) => new(null, new RequestError(status, code, message));
         public static Result Fail(string message) => Fail(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+        public static Result Fail(string code, string message) => Fail(StatusCodes.Status400BadRequest, code, message);
     }
+
+    /// <summary>
+    /// The status of a request that is well-formed but cannot run (e.g. an unknown APQ hash): 200 under
+    /// <c>application/json</c>, 400 under <c>application/graphql-response+json</c>, like a document that fails validation.
+    /// </summary>
+    public const int NotExecutedStatus = 0;
 
     public static Result FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer, GraphQLHttpOptions options)
     {
-        foreach (var name in new[] { "query", "operationName", "variables", "extensions" })
+        foreach (var name in new[] { "query", "operationName", "variables", "extensions", "documentId" })
         {
             if (query[name].Count > 1)
             {
@@ -27,10 +34,7 @@ public static class GraphQLRequestReader
             }
         }
         var text = Absent(query["query"].ToString());
-        if (text is null)
-        {
-            return Result.Fail("A GET request needs the GraphQL document in the 'query' query-string parameter.");
-        }
+        var documentId = Absent(query["documentId"].ToString());
         if (!TryReadMap(Absent(query["variables"].ToString()), "variables", serializer, options, out var variables, out var error) ||
             !TryReadMap(Absent(query["extensions"].ToString()), "extensions", serializer, options, out var extensions, out error))
         {
@@ -38,7 +42,7 @@ public static class GraphQLRequestReader
         }
         return new Result(new GraphQLRequest
         {
-            Query = text, OperationName = Absent(query["operationName"].ToString()), Variables = variables, Extensions = extensions,
+            Query = text, DocumentId = documentId, OperationName = Absent(query["operationName"].ToString()), Variables = variables, Extensions = extensions,
         }, null);
     }
 
@@ -87,19 +91,17 @@ public static class GraphQLRequestReader
                     ? "Batched requests (a JSON array) are not supported: send one request object."
                     : "The body must be a JSON object with a 'query' string.");
             }
-            if (!TryString(root, "query", out var query, out var error) || !TryString(root, "operationName", out var operationName, out error))
+            if (!TryString(root, "query", out var query, out var error) || !TryString(root, "operationName", out var operationName, out error) ||
+                !TryString(root, "documentId", out var documentId, out error))
             {
                 return Result.Fail(error!);
-            }
-            if (query is null)
-            {
-                return Result.Fail("The body needs the GraphQL document in its 'query' string.");
             }
             if (!TryReadMap(root, "variables", serializer, out var variables, out error) || !TryReadMap(root, "extensions", serializer, out var extensions, out error))
             {
                 return Result.Fail(error!);
             }
-            return new Result(new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+            // A missing 'query' is allowed here: the request may name a persisted document (see PersistedDocuments).
+            return new Result(new GraphQLRequest { Query = query, DocumentId = documentId, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
         }
     }
 

@@ -82,9 +82,7 @@ public static class PlaygroundEndpoints
             },
         });
 
-        var location = app.Services.GetRequiredService<StoreLocation>();
-        var examples = PlaygroundExamples.Load(
-            Path.Combine(Path.GetDirectoryName(location.SeedDirectory)!, "schema", "examples"));
+        var examples = PlaygroundExamples.Load(PlaygroundExamples.DirectoryFor(app.Services.GetRequiredService<StoreLocation>()));
         app.MapGet(graphqlPath.Add("/examples").Value!, (HttpResponse response) =>
         {
             AddSecurityHeaders(response);

@@ -14,7 +14,10 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<StoreOptions>().BindConfiguration("Store");
         services.AddSingleton<StoreLocation>();
         services.AddSingleton<StoreState>();
-        services.AddSingleton(sp => sp.GetRequiredService<StoreState>().Dataset
+        // A store rebuilt under the running API (`store build`) is picked up without a restart.
+        services.AddHostedService<StoreWatcher>();
+        // The current dataset (it changes when StoreState is refreshed after a rebuild).
+        services.AddTransient(sp => sp.GetRequiredService<StoreState>().Dataset
             ?? throw new InvalidOperationException("The store has not been ensured yet."));
         services.AddPooledDbContextFactory<DisclosureDbContext>((sp, options) => options
             .UseSqlite(StoreBuilder.ReadOnlyConnectionString(sp.GetRequiredService<StoreLocation>().StorePath))

@@ -18,10 +18,20 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
 
     public string StorePath => Path.Combine(_directory, "disclosure.db");
 
+    /// <summary>The seed folder the store is built from (a test may point it at a temporary copy it edits).</summary>
+    public string SeedDirectory { get; init; } = RepoPaths.SeedData;
+
+    /// <summary>Extra configuration, e.g. <c>Caching:ServerCacheEnabled</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Store:SeedDirectory", RepoPaths.SeedData);
+        builder.UseSetting("Store:SeedDirectory", SeedDirectory);
         builder.UseSetting("Store:Path", StorePath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
     }
 

@@ -1,0 +1,16 @@
+using Disclosure.Api.Http;
+
+namespace Disclosure.Api.Caching;
+
+/// <summary>
+/// What the output-cache policy and the endpoint tell each other about one request: the POST body the policy had to
+/// read (and hash) before the endpoint runs, so it is read once; and, from the endpoint, whether the answer may be
+/// stored and for how long.
+/// </summary>
+public sealed class GraphQLCacheFeature
+{
+    public GraphQLRequestReader.Result? Parsed { get; set; }
+
+    /// <summary>Set by the endpoint for a successful answer (200, no errors): how long the server may keep it.</summary>
+    public int? StoreForSeconds { get; set; }
+}

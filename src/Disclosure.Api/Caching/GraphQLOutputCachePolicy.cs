@@ -1,0 +1,120 @@
+using Disclosure.Api.Http;
+using Disclosure.Api.Store;
+using GraphQL;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Disclosure.Api.Caching;
+
+/// <summary>
+/// The output-cache policy of the GraphQL endpoint. GET answers are keyed on the whole query string; POST answers on
+/// <see cref="RequestKey">a hash of the normalised request</see> (the body is read here, once, and handed to the
+/// endpoint). Every key also holds the dataset version, the negotiated response media type (from Accept) and the
+/// acceptable compressions (from Accept-Encoding; compressed bodies are stored compressed). Only answers the endpoint
+/// marks as successful (200, executed, no <c>errors</c>) are stored, for the smallest cache hint of the fields they
+/// select. Concurrent misses on one key run once (locking). HEAD and other methods are not cached.
+/// </summary>
+public sealed class GraphQLOutputCachePolicy : IOutputCachePolicy
+{
+    public static GraphQLOutputCachePolicy Instance { get; } = new();
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<CachingOptions>>().Value;
+        var isGet = HttpMethods.IsGet(request.Method);
+        var isPost = HttpMethods.IsPost(request.Method);
+        var version = services.GetRequiredService<StoreState>().Dataset?.Version;
+        var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
+        if (!options.ServerCacheEnabled || (!isGet && !isPost) || version is null || mediaType is null)
+        {
+            context.EnableOutputCaching = false;
+            return;
+        }
+
+        var feature = new GraphQLCacheFeature();
+        http.Features.Set(feature);
+        if (isPost)
+        {
+            var parsed = await GraphQLRequestReader.FromBodyAsync(request, services.GetRequiredService<IGraphQLTextSerializer>(),
+                services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value, cancellation);
+            feature.Parsed = parsed;
+            if (parsed.Error is not null)
+            {
+                context.EnableOutputCaching = false;
+                return;
+            }
+            context.CacheVaryByRules.VaryByValues["request"] = RequestKey.Compute(parsed.Request!);
+        }
+        else
+        {
+            context.CacheVaryByRules.QueryKeys = "*";
+        }
+        context.CacheVaryByRules.VaryByValues["dataset"] = version;
+        context.CacheVaryByRules.VaryByValues["media"] = mediaType;
+        context.CacheVaryByRules.VaryByValues["encoding"] = Encodings(request.Headers.AcceptEncoding);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(Math.Max(1, options.MaxAgeSeconds));
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var feature = context.HttpContext.Features.Get<GraphQLCacheFeature>();
+        if (context.HttpContext.Response.StatusCode == StatusCodes.Status200OK && feature?.StoreForSeconds is > 0 and var seconds)
+        {
+            context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(seconds);
+        }
+        else
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Which of the compressions we serve the client accepts ("br,gzip", "br", "gzip" or "identity"). A stored variant
+    /// was made for a client accepting exactly these, so it is acceptable to every request with the same value.
+    /// </summary>
+    public static string Encodings(StringValues acceptEncoding)
+    {
+        if (acceptEncoding.Count == 0 || !StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var values))
+        {
+            return "identity";
+        }
+        bool? br = null, gzip = null, any = null;
+        foreach (var value in values)
+        {
+            var accepted = (value.Quality ?? 1.0) > 0;
+            switch (value.Value.Value?.ToLowerInvariant())
+            {
+                case "br":
+                    br = accepted;
+                    break;
+                case "gzip":
+                    gzip = accepted;
+                    break;
+                case "*":
+                    any = accepted;
+                    break;
+            }
+        }
+        var withBr = br ?? any ?? false;
+        var withGzip = gzip ?? any ?? false;
+        return (withBr, withGzip) switch
+        {
+            (true, true) => "br,gzip",
+            (true, false) => "br",
+            (false, true) => "gzip",
+            _ => "identity",
+        };
+    }
+}
