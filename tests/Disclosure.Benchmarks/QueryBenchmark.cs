@@ -31,6 +31,8 @@ internal static class QueryBenchmark
             b.UseContentRoot(Path.GetDirectoryName(Path.GetDirectoryName(ExamplesFolder()))! is var repo ? Path.Combine(repo, "src", "Disclosure.Api") : "");
             b.UseSetting("Store:SeedDirectory", Path.GetFullPath(seed));
             b.UseSetting("Store:Path", Path.GetFullPath(store));
+            // The query layer itself is measured: the server's output cache would answer repeated requests from memory.
+            b.UseSetting("Caching:ServerCacheEnabled", "false");
             b.ConfigureLogging(l => l.ClearProviders());
             b.ConfigureServices(s => s.AddSingleton<IInterceptor>(commands));
         });

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Disclosure.Store.Data;
+using Disclosure.Api.Store;
 
 namespace Disclosure.Api.Paging;
 
@@ -8,7 +8,7 @@ namespace Disclosure.Api.Paging;
 /// changes: it is counted once per dataset version and filter, then answered from memory. Bounded: when full, the
 /// cache starts again empty.
 /// </summary>
-public sealed class CountCache(DatasetInfo dataset)
+public sealed class CountCache(StoreState store)
 {
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Lazy<Task<int>>> _counts = new(StringComparer.Ordinal);
@@ -19,14 +19,16 @@ public sealed class CountCache(DatasetInfo dataset)
         {
             _counts.Clear();
         }
-        var entry = _counts.GetOrAdd($"{dataset.Version}|{key}", _ => new Lazy<Task<int>>(count));
+        // The dataset version is read per call: a store rebuilt under the running API gets fresh counts.
+        var versioned = $"{store.Dataset?.Version}|{key}";
+        var entry = _counts.GetOrAdd(versioned, _ => new Lazy<Task<int>>(count));
         try
         {
             return await entry.Value;
         }
         catch
         {
-            _counts.TryRemove($"{dataset.Version}|{key}", out _); // a failed or cancelled count is not kept
+            _counts.TryRemove(versioned, out _); // a failed or cancelled count is not kept
             throw;
         }
     }
