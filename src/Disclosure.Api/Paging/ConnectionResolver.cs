@@ -38,7 +38,7 @@ public static class ConnectionResolver
 
     public static IDataLoaderResult Child<T>(IResolveFieldContext context, QuerySpec<T> spec, Expression<Func<T, string>> parentKey, string parentId) where T : class
     {
-        var args = Arguments<T>.Read(context, spec);
+        var args = Arguments<T>.Read(context, spec, nested: true);
         var readParent = parentKey.Compile();
         var loader = context.Loaders().Get<string, Page<T>>($"{spec.Entity}By{parentKey}:{args.Signature}", async (db, parentIds, ct) =>
         {
@@ -70,7 +70,7 @@ public static class ConnectionResolver
         QuerySpec<T> Spec, PageRequest Page, Ordering<T> Ordering, IDictionary<string, object?>? Where,
         JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string Signature, string FilterSignature) where T : class
     {
-        public static Arguments<T> Read(IResolveFieldContext context, QuerySpec<T> spec)
+        public static Arguments<T> Read(IResolveFieldContext context, QuerySpec<T> spec, bool nested = false)
         {
             var page = PageRequest.From(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
                 context.GetArgument<int?>("last"), context.GetArgument<string?>("before"), spec.Connection);
@@ -78,7 +78,7 @@ public static class ConnectionResolver
             var order = context.Arguments?.TryGetValue("order", out var o) == true && o.Value is IEnumerable items
                 ? items.OfType<IDictionary<string, object?>>().ToList()
                 : null;
-            var ordering = Ordering<T>.From(spec, order);
+            var ordering = Ordering<T>.From(spec, order, nested);
             var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
             var signature = JsonSerializer.Serialize(new object?[] { page.Size, page.Backward, page.After, page.Before, Describe(where), Describe(order), ordering.Signature, wantsTotal });
             return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, signature, Describe(where) ?? "");

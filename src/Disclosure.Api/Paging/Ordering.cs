@@ -25,7 +25,7 @@ public sealed class Ordering<T> where T : class
 
     public string Signature { get; }
 
-    public static Ordering<T> From(QuerySpec<T> spec, IEnumerable<IDictionary<string, object?>>? order)
+    public static Ordering<T> From(QuerySpec<T> spec, IEnumerable<IDictionary<string, object?>>? order, bool nested = false)
     {
         var keys = new List<(QueryField<T>, SortDirection)>();
         foreach (var item in order ?? [])
@@ -44,7 +44,7 @@ public sealed class Ordering<T> where T : class
         }
         if (keys.Count == 0)
         {
-            keys.AddRange(spec.DefaultOrder);
+            keys.AddRange(nested ? spec.NestedDefaultOrder : spec.DefaultOrder);
         }
         // Ties are broken by id, in the direction of the last key, so every ordering is total and stable.
         keys.Add((spec.Id, keys.Count > 0 ? keys[^1].Item2 : SortDirection.Asc));

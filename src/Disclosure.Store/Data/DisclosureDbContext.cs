@@ -49,6 +49,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId);
             e.HasIndex(r => new { r.OrganizationId, r.PublishedOn });
+            e.HasIndex(r => new { r.PublishedOn, r.Id });
         });
         modelBuilder.Entity<Scope>(e =>
         {
@@ -71,7 +72,11 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Scope>().WithMany().HasForeignKey(ts => ts.ScopeId);
             e.HasIndex(ts => ts.ScopeId);
         });
-        modelBuilder.Entity<Commitment>(e => e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId));
+        modelBuilder.Entity<Commitment>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+            e.HasIndex(c => new { c.OrganizationId, c.Id });
+        });
         modelBuilder.Entity<GovernanceBody>(e =>
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId);
@@ -90,6 +95,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId);
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.SpeakerId);
             e.HasIndex(s => s.SpeakerId);
+            e.HasIndex(s => new { s.SaidOn, s.Id });
+            e.HasIndex(s => new { s.OrganizationId, s.SaidOn });
         });
         modelBuilder.Entity<Figure>(e =>
         {
