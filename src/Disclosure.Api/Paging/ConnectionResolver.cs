@@ -36,10 +36,10 @@ public static class ConnectionResolver
         return args.ToPage(rows, total);
     }
 
-    public static IDataLoaderResult Child<T>(IResolveFieldContext context, QuerySpec<T> spec, Expression<Func<T, string>> parentKey, string parentId) where T : class
+    public static IDataLoaderResult Child<T>(IResolveFieldContext context, QuerySpec<T> spec, Expression<Func<T, string>> parentKey,
+        Func<T, string> readParent, string parentId) where T : class
     {
         var args = Arguments<T>.Read(context, spec, nested: true);
-        var readParent = parentKey.Compile();
         var loader = context.Loaders().Get<string, Page<T>>($"{spec.Entity}By{parentKey}:{args.Signature}", async (db, parentIds, ct) =>
         {
             var ids = parentIds.Distinct().ToList();

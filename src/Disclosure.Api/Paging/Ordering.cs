@@ -139,8 +139,8 @@ public sealed class Ordering<T> where T : class
         {
             foreach (var (field, direction) in Keys)
             {
-                var x = SortValue(field.Read.DynamicInvoke(a), field);
-                var y = SortValue(field.Read.DynamicInvoke(b), field);
+                var x = SortValue(field.Read(a), field);
+                var y = SortValue(field.Read(b), field);
                 var c = x is string sx && y is string sy ? string.CompareOrdinal(sx, sy) : Comparer<object>.Default.Compare(x!, y!);
                 if (c != 0)
                 {
@@ -162,7 +162,7 @@ public sealed class Ordering<T> where T : class
     };
 
     public string CursorOf(T item) =>
-        Cursor.Encode(Signature, [.. Keys.Select(k => ToJson(k.Field.Read.DynamicInvoke(item), k.Field))]);
+        Cursor.Encode(Signature, [.. Keys.Select(k => ToJson(k.Field.Read(item), k.Field))]);
 
     // Nullable keys sort as their type's minimum, in SQL and in cursors alike. Enums sort in declaration order
     // (HIGH before MEDIUM before LOW), as a CASE over their stored names.
