@@ -28,8 +28,11 @@ internal static class QueryBenchmark
         var commands = new CommandCounter();
         await using var factory = new WebApplicationFactory<api::Program>().WithWebHostBuilder(b =>
         {
+            b.UseContentRoot(Path.GetDirectoryName(Path.GetDirectoryName(ExamplesFolder()))! is var repo ? Path.Combine(repo, "src", "Disclosure.Api") : "");
             b.UseSetting("Store:SeedDirectory", Path.GetFullPath(seed));
             b.UseSetting("Store:Path", Path.GetFullPath(store));
+            // The query layer itself is measured: the server's output cache would answer repeated requests from memory.
+            b.UseSetting("Caching:ServerCacheEnabled", "false");
             b.ConfigureLogging(l => l.ClearProviders());
             b.ConfigureServices(s => s.AddSingleton<IInterceptor>(commands));
         });
@@ -44,13 +47,18 @@ internal static class QueryBenchmark
         Console.WriteLine("SQL commands per query (one run each):");
         foreach (var operation in mix)
         {
+            await PostAsync(client, operation.Query, operation.Variables); // warm
             commands.Reset();
+            commands.Print = Environment.GetEnvironmentVariable("BENCH_SQL") == "1";
+            var started = Stopwatch.GetTimestamp();
             var response = await PostAsync(client, operation.Query, operation.Variables);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            commands.Print = false;
             if (response["errors"] is { } errors)
             {
                 throw new InvalidOperationException($"{operation.Name} failed: {errors.ToJsonString()}");
             }
-            Console.WriteLine($"  {operation.Name,-24} {commands.Count,3} commands, {response.ToJsonString().Length,8} bytes");
+            Console.WriteLine($"  {operation.Name,-24} {commands.Count,3} commands, {response.ToJsonString().Length,8} bytes, {elapsed,8:F1} ms");
         }
 
         await RunAsync(client, mix, TimeSpan.FromSeconds(3), concurrency); // warm-up
@@ -95,17 +103,19 @@ internal static class QueryBenchmark
             """, new { slug = organization }),
     ];
 
-    private static string Example(string name)
+    private static string Example(string name) => File.ReadAllText(Path.Combine(ExamplesFolder(), name + ".graphql"));
+
+    private static string ExamplesFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var file = Path.Combine(dir.FullName, "schema", "examples", name + ".graphql");
-            if (File.Exists(file))
+            var folder = Path.Combine(dir.FullName, "schema", "examples");
+            if (Directory.Exists(folder))
             {
-                return File.ReadAllText(file);
+                return folder;
             }
         }
-        throw new FileNotFoundException($"schema/examples/{name}.graphql");
+        throw new DirectoryNotFoundException("schema/examples");
     }
 
     private static async Task<(string Cursor, long Position, long Total)> DeepCursorAsync(HttpClient client)
@@ -164,6 +174,17 @@ internal static class QueryBenchmark
         public int Count => Volatile.Read(ref _count);
 
         public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public bool Print { get; set; }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (Print)
+            {
+                Console.WriteLine($"    {eventData.Duration.TotalMilliseconds,8:F1} ms  {command.CommandText.ReplaceLineEndings(" ")}");
+            }
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)

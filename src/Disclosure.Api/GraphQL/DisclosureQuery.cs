@@ -34,8 +34,8 @@ public sealed class DisclosureQuery : ObjectGraphType
         RootBySlug<TargetGraphType>("target", "The target with this slug, or null.", (ctx, slug) => ctx.LoadTarget(slug));
         this.RootConnection<FigureGraphType, Figure>("figures", "Reported figures (the yearly progress), by period start unless `order` says otherwise.");
         this.RootConnection<ReportGraphType, Report>("reports", "Disclosure reports, by publication date unless `order` says otherwise.");
-        this.RootConnection<CommitmentGraphType, Commitment>("commitments", "Commitments and principles, by date unless `order` says otherwise.");
-        this.RootConnection<GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "Governance bodies, by organization and tier unless `order` says otherwise.");
+        this.RootConnection<CommitmentGraphType, Commitment>("commitments", "Commitments and principles, by organization unless `order` says otherwise.");
+        this.RootConnection<GovernanceBodyGraphType, GovernanceBody>("governanceBodies", "Governance bodies, by organization unless `order` says otherwise (an organization's `governanceBodies` are by tier).");
         this.RootConnection<PersonGraphType, Person>("people", "People named in the dataset, by name unless `order` says otherwise.");
         this.RootConnection<StatementGraphType, Statement>("statements", "Quoted statements, by date unless `order` says otherwise.");
         RootList<ScopeGraphType, Scope>("scopes", "Every scope definition: GHG Protocol Scopes 1-3, the 15 Scope 3 categories, and company-defined scopes.",

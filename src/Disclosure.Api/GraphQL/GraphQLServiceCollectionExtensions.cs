@@ -26,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<RequestLoaders>();
         services.AddOptions<QueryLimits>().BindConfiguration("GraphQL:Limits");
         services.AddSingleton<QueryCost>();
+        services.AddSingleton<CountCache>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddOptions<GraphQLHttpOptions>().BindConfiguration("GraphQLHttp");

@@ -60,14 +60,16 @@ public static class QuerySpecs
         .Field("organization", c => c.OrganizationId, "The slug of the organization.")
         .Field("kind", c => c.Kind, "The kind of commitment.")
         .Field("madeOn", c => c.MadeOn, "When it was announced (undated first).")
-        .OrderBy(("madeOn", SortDirection.Asc));
+        .OrderBy(("organization", SortDirection.Asc))
+        .OrderNestedBy(("madeOn", SortDirection.Asc));
 
     private static readonly QuerySpec<GovernanceBody> Bodies = new QuerySpec<GovernanceBody>("GovernanceBody", b => b.Id, "governanceBodies")
         .Field("organization", b => b.OrganizationId, "The slug of the organization the body governs.")
         .Field("tier", b => b.Tier, "The tier in the three-tier ESG framework (bodies outside it sort first).")
         .Field("level", b => b.Level, "The level at which the body works.")
         .Field("name", b => b.Name, "The body's name.")
-        .OrderBy(("organization", SortDirection.Asc), ("tier", SortDirection.Asc));
+        .OrderBy(("organization", SortDirection.Asc))
+        .OrderNestedBy(("tier", SortDirection.Asc));
 
     private static readonly QuerySpec<Membership> Memberships = new QuerySpec<Membership>("Membership", m => m.Id, "memberships")
         .Field("body", m => m.BodyId, "The slug of the governance body.", sort: false)

@@ -18,8 +18,14 @@ public static class ConnectionFields
     public static FieldBuilder<TSource, object> ChildConnection<TSource, TNodeType, T>(this ObjectGraphType<TSource> type, string name, string description,
         Func<TSource, string> parentId, Expression<Func<T, string>> parentKey)
         where TNodeType : IGraphType where T : class =>
+        ChildConnection<TSource, TNodeType, T>(type, name, description, parentId, parentKey, parentKey.Compile());
+
+    // The parent key is compiled once, when the schema is built, not per resolved row.
+    private static FieldBuilder<TSource, object> ChildConnection<TSource, TNodeType, T>(ObjectGraphType<TSource> type, string name, string description,
+        Func<TSource, string> parentId, Expression<Func<T, string>> parentKey, Func<T, string> readParent)
+        where TNodeType : IGraphType where T : class =>
         Arguments<TSource, TNodeType, T>(type.Field<NonNullGraphType<ConnectionGraphType<TNodeType, T>>>(name).Description(description))
-            .Resolve(ctx => ConnectionResolver.Child(ctx, QuerySpecs.Get<T>(), parentKey, parentId(ctx.Source)));
+            .Resolve(ctx => ConnectionResolver.Child(ctx, QuerySpecs.Get<T>(), parentKey, readParent, parentId(ctx.Source)));
 
     private static FieldBuilder<TSource, object> Arguments<TSource, TNodeType, T>(FieldBuilder<TSource, object> field)
         where TNodeType : IGraphType where T : class

@@ -23,7 +23,10 @@ public static class ConnectionResolver
         var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<DisclosureDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var filtered = args.Filter(db, db.Set<T>().AsNoTracking());
-        int? total = args.WantsTotal ? await filtered.CountAsync(context.CancellationToken) : null;
+        int? total = args.WantsTotal
+            ? await context.RequestServices!.GetRequiredService<CountCache>().GetOrCountAsync($"{spec.Entity}|{args.FilterSignature}",
+                () => filtered.CountAsync(CancellationToken.None))
+            : null;
         if (args.Page.Size == 0 && !args.Page.Backward)
         {
             var any = await args.Seek(filtered).AnyAsync(context.CancellationToken);
@@ -33,10 +36,10 @@ public static class ConnectionResolver
         return args.ToPage(rows, total);
     }
 
-    public static IDataLoaderResult Child<T>(IResolveFieldContext context, QuerySpec<T> spec, Expression<Func<T, string>> parentKey, string parentId) where T : class
+    public static IDataLoaderResult Child<T>(IResolveFieldContext context, QuerySpec<T> spec, Expression<Func<T, string>> parentKey,
+        Func<T, string> readParent, string parentId) where T : class
     {
-        var args = Arguments<T>.Read(context, spec);
-        var readParent = parentKey.Compile();
+        var args = Arguments<T>.Read(context, spec, nested: true);
         var loader = context.Loaders().Get<string, Page<T>>($"{spec.Entity}By{parentKey}:{args.Signature}", async (db, parentIds, ct) =>
         {
             var ids = parentIds.Distinct().ToList();
@@ -65,9 +68,9 @@ public static class ConnectionResolver
 
     private sealed record Arguments<T>(
         QuerySpec<T> Spec, PageRequest Page, Ordering<T> Ordering, IDictionary<string, object?>? Where,
-        JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string Signature) where T : class
+        JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string Signature, string FilterSignature) where T : class
     {
-        public static Arguments<T> Read(IResolveFieldContext context, QuerySpec<T> spec)
+        public static Arguments<T> Read(IResolveFieldContext context, QuerySpec<T> spec, bool nested = false)
         {
             var page = PageRequest.From(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
                 context.GetArgument<int?>("last"), context.GetArgument<string?>("before"), spec.Connection);
@@ -75,10 +78,10 @@ public static class ConnectionResolver
             var order = context.Arguments?.TryGetValue("order", out var o) == true && o.Value is IEnumerable items
                 ? items.OfType<IDictionary<string, object?>>().ToList()
                 : null;
-            var ordering = Ordering<T>.From(spec, order);
+            var ordering = Ordering<T>.From(spec, order, nested);
             var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
             var signature = JsonSerializer.Serialize(new object?[] { page.Size, page.Backward, page.After, page.Before, Describe(where), Describe(order), ordering.Signature, wantsTotal });
-            return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, signature);
+            return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, signature, Describe(where) ?? "");
         }
 
         public IQueryable<T> Filter(DisclosureDbContext db, IQueryable<T> query) =>

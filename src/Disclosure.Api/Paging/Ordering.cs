@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using Disclosure.Store.Data;
 using GraphQL;
 
 namespace Disclosure.Api.Paging;
@@ -24,7 +25,7 @@ public sealed class Ordering<T> where T : class
 
     public string Signature { get; }
 
-    public static Ordering<T> From(QuerySpec<T> spec, IEnumerable<IDictionary<string, object?>>? order)
+    public static Ordering<T> From(QuerySpec<T> spec, IEnumerable<IDictionary<string, object?>>? order, bool nested = false)
     {
         var keys = new List<(QueryField<T>, SortDirection)>();
         foreach (var item in order ?? [])
@@ -43,7 +44,7 @@ public sealed class Ordering<T> where T : class
         }
         if (keys.Count == 0)
         {
-            keys.AddRange(spec.DefaultOrder);
+            keys.AddRange(nested ? spec.NestedDefaultOrder : spec.DefaultOrder);
         }
         // Ties are broken by id, in the direction of the last key, so every ordering is total and stable.
         keys.Add((spec.Id, keys.Count > 0 ? keys[^1].Item2 : SortDirection.Asc));
@@ -104,6 +105,10 @@ public sealed class Ordering<T> where T : class
     public Expression<Func<T, bool>> After(JsonElement[] cursorKeys, bool reverse)
     {
         var row = Expression.Parameter(typeof(T), "row");
+        if (RowValueSeek(cursorKeys, reverse, row) is { } seek)
+        {
+            return seek;
+        }
         Expression? any = null;
         Expression? equalSoFar = null;
         for (var i = 0; i < Keys.Count; i++)
@@ -134,8 +139,8 @@ public sealed class Ordering<T> where T : class
         {
             foreach (var (field, direction) in Keys)
             {
-                var x = SortValue(field.Read.DynamicInvoke(a), field);
-                var y = SortValue(field.Read.DynamicInvoke(b), field);
+                var x = SortValue(field.Read(a), field);
+                var y = SortValue(field.Read(b), field);
                 var c = x is string sx && y is string sy ? string.CompareOrdinal(sx, sy) : Comparer<object>.Default.Compare(x!, y!);
                 if (c != 0)
                 {
@@ -157,7 +162,7 @@ public sealed class Ordering<T> where T : class
     };
 
     public string CursorOf(T item) =>
-        Cursor.Encode(Signature, [.. Keys.Select(k => ToJson(k.Field.Read.DynamicInvoke(item), k.Field))]);
+        Cursor.Encode(Signature, [.. Keys.Select(k => ToJson(k.Field.Read(item), k.Field))]);
 
     // Nullable keys sort as their type's minimum, in SQL and in cursors alike. Enums sort in declaration order
     // (HIGH before MEDIUM before LOW), as a CASE over their stored names.
@@ -189,6 +194,27 @@ public sealed class Ordering<T> where T : class
     private static object Minimum(Type type) =>
         type == typeof(int) ? int.MinValue : type == typeof(double) ? double.MinValue : type == typeof(DateOnly) ? DateOnly.MinValue
         : type.IsEnum ? Enum.GetValues(type).GetValue(0)! : throw new NotSupportedException(type.Name);
+
+    // One sort key and the id, in one direction (the default orderings and any single-field `order`): a row-value
+    // comparison, which the store answers with a single index seek.
+    private Expression<Func<T, bool>>? RowValueSeek(JsonElement[] cursorKeys, bool reverse, ParameterExpression row)
+    {
+        if (Keys.Count != 2 || Keys[0].Direction != Keys[1].Direction)
+        {
+            return null;
+        }
+        var key = SortKey(Keys[0].Field, row);
+        var method = typeof(KeysetFunctions).GetMethod((Keys[0].Direction == SortDirection.Asc) != reverse ? nameof(KeysetFunctions.After) : nameof(KeysetFunctions.Before),
+            [key.Type, typeof(string), key.Type, typeof(string)]);
+        if (method is null)
+        {
+            return null;
+        }
+        var id = SortKey(Keys[1].Field, row);
+        var call = Expression.Call(method, key, id,
+            Param.Of(FromJson(cursorKeys[0], key.Type, Keys[0].Field), key.Type), Param.Of(FromJson(cursorKeys[1], typeof(string), Keys[1].Field), typeof(string)));
+        return Expression.Lambda<Func<T, bool>>(call, row);
+    }
 
     private static BinaryExpression Bound(Expression key, Expression value, bool greater)
     {

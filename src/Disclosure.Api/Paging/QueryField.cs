@@ -31,7 +31,7 @@ public sealed class QueryField<T>
             : throw new ArgumentException($"{typeof(T).Name}.{name}: {ValueType} cannot be filtered or sorted");
         CanFilter = filter;
         CanSort = sort;
-        Read = member.Compile();
+        Read = Expression.Lambda<Func<T, object?>>(Expression.Convert(member.Body, typeof(object)), member.Parameters).Compile();
     }
 
     public string Name { get; }
@@ -44,8 +44,8 @@ public sealed class QueryField<T>
     public bool CanFilter { get; }
     public bool CanSort { get; }
 
-    /// <summary>Reads the field from a loaded row (for cursors).</summary>
-    public Delegate Read { get; }
+    /// <summary>Reads the field from a loaded row (for cursors); compiled once.</summary>
+    public Func<T, object?> Read { get; }
 
     /// <summary>The member's body with its parameter replaced by <paramref name="row"/>.</summary>
     public Expression On(ParameterExpression row) => new Rebind(Member.Parameters[0], row).Visit(Member.Body);

@@ -27,6 +27,9 @@ public sealed class QuerySpec<T> where T : class
     public IReadOnlyList<CustomFilter> CustomFilters => _custom;
     public IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> DefaultOrder { get; private set; } = [];
 
+    /// <summary>The default ordering of a nested connection (a few rows per parent), when it differs from the root's.</summary>
+    public IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> NestedDefaultOrder { get; private set; } = [];
+
     public QuerySpec<T> Field<TValue>(string name, Expression<Func<T, TValue>> member, string description, bool filter = true, bool sort = true)
     {
         _fields.Add(new QueryField<T>(name, description, member, filter, sort));
@@ -42,7 +45,17 @@ public sealed class QuerySpec<T> where T : class
 
     public QuerySpec<T> OrderBy(params (string Field, SortDirection Direction)[] order)
     {
-        DefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
+        DefaultOrder = NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
+        return this;
+    }
+
+    /// <summary>
+    /// A different default for nested connections: there a parent's few rows are sorted in memory by the store, so
+    /// the ordering need not follow an index, while the root connection's default must, to stay fast at scale.
+    /// </summary>
+    public QuerySpec<T> OrderNestedBy(params (string Field, SortDirection Direction)[] order)
+    {
+        NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
         return this;
     }
 

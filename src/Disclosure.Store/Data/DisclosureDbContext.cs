@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 
 namespace Disclosure.Store.Data;
 
@@ -46,6 +49,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId);
             e.HasIndex(r => new { r.OrganizationId, r.PublishedOn });
+            e.HasIndex(r => new { r.PublishedOn, r.Id });
         });
         modelBuilder.Entity<Scope>(e =>
         {
@@ -68,7 +72,11 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Scope>().WithMany().HasForeignKey(ts => ts.ScopeId);
             e.HasIndex(ts => ts.ScopeId);
         });
-        modelBuilder.Entity<Commitment>(e => e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId));
+        modelBuilder.Entity<Commitment>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+            e.HasIndex(c => new { c.OrganizationId, c.Id });
+        });
         modelBuilder.Entity<GovernanceBody>(e =>
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId);
@@ -87,6 +95,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId);
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.SpeakerId);
             e.HasIndex(s => s.SpeakerId);
+            e.HasIndex(s => new { s.SaidOn, s.Id });
+            e.HasIndex(s => new { s.OrganizationId, s.SaidOn });
         });
         modelBuilder.Entity<Figure>(e =>
         {
@@ -108,5 +118,13 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasIndex(c => new { c.SourceId, c.SubjectType, c.SubjectId, c.Ordinal });
         });
         modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
+
+        // (key, id) > (k, i) and (key, id) < (k, i) as SQL row values, for keyset paging.
+        foreach (var method in typeof(KeysetFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static))
+        {
+            var comparison = method.Name == nameof(KeysetFunctions.After) ? ExpressionType.GreaterThan : ExpressionType.LessThan;
+            modelBuilder.HasDbFunction(method).HasTranslation(args => new SqlBinaryExpression(comparison,
+                new RowValueExpression([args[0], args[1]]), new RowValueExpression([args[2], args[3]]), typeof(bool), null));
+        }
     }
 }
