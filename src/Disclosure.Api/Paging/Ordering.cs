@@ -128,7 +128,7 @@ public sealed class Ordering<T> where T : class
         var (firstField, firstDirection) = Keys[0];
         var firstKey = SortKey(firstField, row);
         var firstValue = Param.Of(FromJson(cursorKeys[0], firstKey.Type, firstField), firstKey.Type);
-        var bound = Bound(firstKey, firstValue, (firstDirection == SortDirection.Asc) != reverse);
+        var bound = Compare(firstKey, firstValue, (firstDirection == SortDirection.Asc) != reverse, orEqual: true);
         return Expression.Lambda<Func<T, bool>>(Keys.Count > 1 ? Expression.AndAlso(bound, any!) : any!, row);
     }
 
@@ -216,25 +216,21 @@ public sealed class Ordering<T> where T : class
         return Expression.Lambda<Func<T, bool>>(call, row);
     }
 
-    private static BinaryExpression Bound(Expression key, Expression value, bool greater)
-    {
-        if (key.Type == typeof(string))
-        {
-            var compare = Expression.Call(StringCompare, key, value);
-            return greater ? Expression.GreaterThanOrEqual(compare, Expression.Constant(0)) : Expression.LessThanOrEqual(compare, Expression.Constant(0));
-        }
-        return greater ? Expression.GreaterThanOrEqual(key, value) : Expression.LessThanOrEqual(key, value);
-    }
-
-    private static BinaryExpression Compare(Expression key, Expression value, bool greater)
+    private static BinaryExpression Compare(Expression key, Expression value, bool greater, bool orEqual = false)
     {
         if (key.Type == typeof(string))
         {
             // EF Core translates string.Compare(a, b) > 0 to a > b (the store's collation: ordinal on SQLite).
-            var compare = Expression.Call(StringCompare, key, value);
-            return greater ? Expression.GreaterThan(compare, Expression.Constant(0)) : Expression.LessThan(compare, Expression.Constant(0));
+            key = Expression.Call(StringCompare, key, value);
+            value = Expression.Constant(0);
         }
-        return greater ? Expression.GreaterThan(key, value) : Expression.LessThan(key, value);
+        return (greater, orEqual) switch
+        {
+            (true, false) => Expression.GreaterThan(key, value),
+            (true, true) => Expression.GreaterThanOrEqual(key, value),
+            (false, false) => Expression.LessThan(key, value),
+            (false, true) => Expression.LessThanOrEqual(key, value),
+        };
     }
 
     private static object? ToJson(object? value, QueryField<T> field) => value switch
