@@ -1,6 +1,7 @@
 using Disclosure.Api.Caching;
 using Disclosure.Api.Commands;
 using Disclosure.Api.GraphQL;
+using Disclosure.Api.Health;
 using Disclosure.Api.Playground;
 using Disclosure.Api.Store;
 
@@ -14,6 +15,9 @@ builder.Services.AddDisclosureGraphQL();
 
 // Output caching, HTTP caching headers, persisted documents and response compression.
 builder.Services.AddDisclosureCaching();
+
+// Liveness and readiness (the store is open and its dataset version known).
+builder.Services.AddDisclosureHealth();
 
 var app = builder.Build();
 
@@ -33,6 +37,7 @@ if (!await app.EnsureStoreAsync())
 app.MapPlayground("/graphql");
 app.UseDisclosureCaching();
 app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput(app.Services);
+app.MapDisclosureHealth();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 await app.RunAsync();

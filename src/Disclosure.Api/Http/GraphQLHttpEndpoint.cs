@@ -27,8 +27,8 @@ public sealed class GraphQLHttpEndpoint(
 {
     // Every document is validated by the core rules and the cost rule; GET also allows only queries. A cached
     // document skips the core rules (it passed them) but not the rules that depend on variables or the method.
-    private readonly IValidationRule[] _postRules = [.. DocumentValidator.CoreRules, cost.Rule];
-    private readonly IValidationRule[] _getRules = [.. DocumentValidator.CoreRules, cost.Rule, HttpGetQueryOnlyRule.Instance];
+    private readonly IValidationRule[] _postRules = [new MaxFieldsRule(options.Value.MaxFields), .. DocumentValidator.CoreRules, cost.Rule];
+    private readonly IValidationRule[] _getRules = [new MaxFieldsRule(options.Value.MaxFields), .. DocumentValidator.CoreRules, cost.Rule, HttpGetQueryOnlyRule.Instance];
     private readonly IValidationRule[] _cachedPostRules = [cost.Rule];
     private readonly IValidationRule[] _cachedGetRules = [cost.Rule, HttpGetQueryOnlyRule.Instance];
 
@@ -78,6 +78,7 @@ public sealed class GraphQLHttpEndpoint(
             User = http.User,
             CancellationToken = http.RequestAborted,
             ValidationRules = isGet ? _getRules : _postRules,
+            Timeout = options.Value.ExecutionTimeout,
             CachedDocumentValidationRules = isGet ? _cachedGetRules : _cachedPostRules,
             // The client sees a generic error; the operator sees what went wrong.
             UnhandledExceptionDelegate = context =>

@@ -8,4 +8,10 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>The deepest JSON nesting accepted in a body or in GET's <c>variables</c>/<c>extensions</c>.</summary>
     public int MaxJsonDepth { get; set; } = 32;
+
+    /// <summary>The most field selections a document may hold (aliases and fragments included).</summary>
+    public int MaxFields { get; set; } = 2_048;
+
+    /// <summary>How long one operation may run before it is stopped with a TIMEOUT error.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Disclosure.Tests.Infrastructure;
+
+namespace Disclosure.Tests.Hardening;
+
+/// <summary>First limits of a public endpoint: health endpoints, a field-count limit and an execution timeout.</summary>
+[Collection(ApiTestGroup.Name)]
+public sealed class HardeningTests(DisclosureApiFactory api)
+{
+    [Fact]
+    public async Task Liveness_answers_and_readiness_names_the_served_dataset()
+    {
+        var client = api.CreateClient();
+
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+        var readyBody = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        var version = (await client.DataAsync("{ dataset { version } }"))["dataset"]!["version"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", readyBody["status"]!.GetValue<string>());
+        Assert.Equal(version, readyBody["checks"]!["store"]!["data"]!["datasetVersion"]!.GetValue<string>());
+        Assert.Equal("no-store", ready.Headers.CacheControl!.ToString());
+    }
+
+    [Theory]
+    [InlineData(2_048, false)]
+    [InlineData(2_049, true)]
+    public async Task A_document_with_too_many_fields_is_refused_before_execution(int fields, bool refused)
+    {
+        var query = "{ " + string.Join(' ', Enumerable.Range(0, fields).Select(i => $"a{i}: __typename")) + " }";
+
+        var response = await api.CreateClient().QueryAsync(query);
+
+        Assert.Equal(refused, response["errors"] is not null);
+        if (refused)
+        {
+            Assert.Contains("at most 2048 are allowed", response["errors"]![0]!["message"]!.GetValue<string>());
+            Assert.False(response.AsObject().ContainsKey("data"));
+        }
+    }
+
+    [Fact]
+    public async Task An_operation_that_runs_too_long_is_stopped_with_a_timeout_error()
+    {
+        await using var slow = new DisclosureApiFactory { Settings = { ["GraphQLHttp:ExecutionTimeout"] = "00:00:00.001", ["Caching:ServerCacheEnabled"] = "false" } };
+
+        var response = await slow.CreateClient().QueryAsync("{ figures(first: 100) { nodes { citations { source { title } } report { title } target { progress { explanation } } } } }");
+
+        Assert.Equal("TIMEOUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+}
