@@ -18,6 +18,11 @@ namespace Disclosure.Api.GraphQL;
 /// </summary>
 public sealed class QueryCost(IOptions<QueryLimits> limits)
 {
+    /// <summary>Where the rule leaves the computed cost for the endpoint to report (ExecutionOptions.UserContext).</summary>
+    public const string UserContextKey = "disclosure.cost";
+
+    public int MaxCost => limits.Value.MaxCost;
+
     public ComplexityValidationRule Rule { get; } = new(new ComplexityOptions
     {
         DefaultScalarImpact = 0,
@@ -59,6 +64,7 @@ public sealed class QueryCost(IOptions<QueryLimits> limits)
     // it stays bounded by the cost limit, the parser's depth and the document size.
     private static Task Check(ComplexityValidationContext context, QueryLimits limits)
     {
+        context.ValidationContext.UserContext[UserContextKey] = (int)Math.Ceiling(context.TotalImpact);
         var introspection = context.ValidationContext.Operation.SelectionSet.Selections
             .All(s => s is GraphQLField f && f.Name.StringValue is "__schema" or "__type" or "__typename");
         if (context.TotalImpact > limits.MaxCost)

@@ -68,8 +68,10 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var graphQLRequest = parsed.Request!;
+        var userContext = new Dictionary<string, object?>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
+            UserContext = userContext,
             Query = graphQLRequest.Query,
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
@@ -87,6 +89,13 @@ public sealed class GraphQLHttpEndpoint(
                 return Task.CompletedTask;
             },
         });
+
+        if (result.Executed && userContext.TryGetValue(QueryCost.UserContextKey, out var requested))
+        {
+            // Like Shopify's extensions.cost: what the query may cost, against the limit.
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?> { ["requestedQueryCost"] = requested, ["maximumAllowed"] = cost.MaxCost };
+        }
 
         int status;
         if (result.Errors?.Any(e => e is HttpGetQueryOnlyError) == true)

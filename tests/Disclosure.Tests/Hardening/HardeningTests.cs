@@ -51,4 +51,17 @@ public sealed class HardeningTests(DisclosureApiFactory api)
 
         Assert.Equal("TIMEOUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData(10, 21)]
+    [InlineData(50, 101)]
+    public async Task The_cost_is_reported_to_the_client_also_for_a_cached_document(int first, int cost)
+    {
+        // The connection counts 1, its `first` nodes 1 each, and each node's organization 1 each.
+        var response = await api.CreateClient().QueryAsync(
+            "query($n: Int) { figures(first: $n) { nodes { slug organization { name } } } }", new { n = first });
+
+        Assert.Equal(cost, response["extensions"]!["cost"]!["requestedQueryCost"]!.GetValue<int>());
+        Assert.Equal(10_000, response["extensions"]!["cost"]!["maximumAllowed"]!.GetValue<int>());
+    }
 }
