@@ -1,6 +1,7 @@
 using Disclosure.Api.DataLoading;
 using Disclosure.Api.Http;
 using Disclosure.Api.Paging;
+using Disclosure.Api.RateLimiting;
 using GraphQL;
 using GraphQL.DI;
 
@@ -25,6 +26,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(typeof(EnumFilterInputGraphType<>));
         services.AddScoped<RequestLoaders>();
         services.AddOptions<QueryLimits>().BindConfiguration("GraphQL:Limits");
+        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimit");
+        services.AddSingleton<CostRateLimiter>();
         services.AddSingleton<QueryCost>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<DocumentCache>();

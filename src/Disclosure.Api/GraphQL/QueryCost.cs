@@ -1,4 +1,5 @@
 using Disclosure.Api.Paging;
+using Disclosure.Api.RateLimiting;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -16,8 +17,14 @@ namespace Disclosure.Api.GraphQL;
 /// (the default page size when neither is given); a plain list by the default page size. Because it reads the
 /// variables, it runs again for a cached document with new variables.
 /// </summary>
-public sealed class QueryCost(IOptions<QueryLimits> limits)
+public sealed class QueryCost(IOptions<QueryLimits> limits, CostRateLimiter rateLimiter)
 {
+    /// <summary>Where the endpoint names the client whose bucket pays for the query (ExecutionOptions.UserContext).</summary>
+    public const string ClientKey = "disclosure.client";
+
+    /// <summary>Where the rule leaves the wait when the client's bucket is short.</summary>
+    public const string RetryAfterKey = "disclosure.retryAfter";
+
     /// <summary>Where the rule leaves the computed cost for the endpoint to report (ExecutionOptions.UserContext).</summary>
     public const string UserContextKey = "disclosure.cost";
 
@@ -29,7 +36,7 @@ public sealed class QueryCost(IOptions<QueryLimits> limits)
         DefaultObjectImpact = 1,
         DefaultListImpactMultiplier = PageRequest.DefaultPageSize,
         DefaultComplexityImpactDelegate = Impact,
-        ValidateComplexityDelegate = context => Check(context, limits.Value),
+        ValidateComplexityDelegate = context => Check(context, limits.Value, rateLimiter),
     });
 
     private static FieldComplexityResult Impact(FieldImpactContext context)
@@ -62,7 +69,7 @@ public sealed class QueryCost(IOptions<QueryLimits> limits)
     // The limits are checked here rather than by ComplexityOptions.MaxDepth, so that introspection (what GraphiQL
     // and client generators send, nesting `ofType` deeper than data queries need) is exempt from the depth limit;
     // it stays bounded by the cost limit, the parser's depth and the document size.
-    private static Task Check(ComplexityValidationContext context, QueryLimits limits)
+    private static Task Check(ComplexityValidationContext context, QueryLimits limits, CostRateLimiter rateLimiter)
     {
         context.ValidationContext.UserContext[UserContextKey] = (int)Math.Ceiling(context.TotalImpact);
         var introspection = context.ValidationContext.Operation.SelectionSet.Selections
@@ -75,6 +82,14 @@ public sealed class QueryCost(IOptions<QueryLimits> limits)
         else if (context.MaxDepth > limits.MaxDepth && !introspection)
         {
             context.Error = new ComplexityError($"Query is too nested to execute: its depth is {context.MaxDepth}; at most {limits.MaxDepth} levels are allowed.");
+        }
+        else if (context.ValidationContext.UserContext.TryGetValue(ClientKey, out var client) && client is string bucket &&
+                 !rateLimiter.TrySpend(bucket, (int)Math.Ceiling(context.TotalImpact), out var retryAfter))
+        {
+            context.ValidationContext.UserContext[RetryAfterKey] = retryAfter;
+            context.Error = new RateLimitedError(context.ValidationContext.Document.Source,
+                $"Rate limit exceeded: this query costs {context.TotalImpact:0} points and your bucket holds {rateLimiter.Remaining(bucket)} " +
+                $"of {rateLimiter.Limit} per {rateLimiter.Window}. Retry after {Math.Ceiling(retryAfter.TotalSeconds)} s, ask for smaller pages, or use cached GET requests.");
         }
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Disclosure.Api.Caching;
 using Disclosure.Api.GraphQL;
+using Disclosure.Api.RateLimiting;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -21,6 +22,7 @@ public sealed class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     QueryCost cost,
+    CostRateLimiter rateLimiter,
     PersistedDocuments persisted,
     HttpCacheHeaders cacheHeaders,
     ILogger<GraphQLHttpEndpoint> logger)
@@ -68,7 +70,8 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var graphQLRequest = parsed.Request!;
-        var userContext = new Dictionary<string, object?>();
+        var client = rateLimiter.ClientOf(http);
+        var userContext = new Dictionary<string, object?> { [QueryCost.ClientKey] = client };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             UserContext = userContext,
@@ -98,7 +101,16 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         int status;
-        if (result.Errors?.Any(e => e is HttpGetQueryOnlyError) == true)
+        if (result.Errors?.Any(e => e is RateLimitedError) == true)
+        {
+            // Only on 429: a successful answer may be stored by the output cache and replayed to other clients.
+            http.Response.Headers["RateLimit-Limit"] = rateLimiter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers["RateLimit-Remaining"] = rateLimiter.Remaining(client).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var retryAfter = userContext.TryGetValue(QueryCost.RetryAfterKey, out var wait) && wait is TimeSpan t ? t : rateLimiter.Window;
+            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            status = StatusCodes.Status429TooManyRequests;
+        }
+        else if (result.Errors?.Any(e => e is HttpGetQueryOnlyError) == true)
         {
             http.Response.Headers.Allow = "POST";
             status = StatusCodes.Status405MethodNotAllowed;
