@@ -36,6 +36,15 @@ public sealed class DocumentCache(IOptions<QueryLimits> limits) : IConfigureExec
         }
     }
 
+    /// <summary>Whether this query text is cached (parsed and validated before).</summary>
+    public bool Contains(string query)
+    {
+        lock (_gate)
+        {
+            return _entries.ContainsKey(query);
+        }
+    }
+
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         if (options.Document is not null || options.Query is not { } query || query.Length > limits.Value.DocumentCacheMaxQueryLength)

@@ -23,6 +23,7 @@ public sealed class GraphQLHttpEndpoint(
     IOptions<GraphQLHttpOptions> options,
     QueryCost cost,
     CostRateLimiter rateLimiter,
+    DocumentCache documents,
     PersistedDocuments persisted,
     HttpCacheHeaders cacheHeaders,
     ILogger<GraphQLHttpEndpoint> logger)
@@ -70,6 +71,12 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var graphQLRequest = parsed.Request!;
+        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLargeWhenExpanded(text) is { } expanded)
+        {
+            await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, "MAX_FIELDS",
+                $"The document asks for more than {options.Value.MaxExpandedFields} fields once its fragments are expanded ({expanded}+).");
+            return;
+        }
         var client = rateLimiter.ClientOf(http);
         var userContext = new Dictionary<string, object?> { [QueryCost.ClientKey] = client };
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -121,6 +128,20 @@ public sealed class GraphQLHttpEndpoint(
             status = !result.Executed && mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         }
         await WriteAsync(http, mediaType, status, result);
+    }
+
+    // Checked before validation, which would take exponential time on fragments that spread each other.
+    private long? TooLargeWhenExpanded(string query)
+    {
+        try
+        {
+            var count = FragmentExpansion.SelectionCount(GraphQLParser.Parser.Parse(query), options.Value.MaxExpandedFields);
+            return count > options.Value.MaxExpandedFields ? count : null;
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null; // the executer reports the syntax error, with its location
+        }
     }
 
     private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>

@@ -12,6 +12,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>The most field selections a document may hold (aliases and fragments included).</summary>
     public int MaxFields { get; set; } = 2_048;
 
+    /// <summary>The most field selections a document may ask for once its fragments are expanded.</summary>
+    public int MaxExpandedFields { get; set; } = 20_000;
+
     /// <summary>How long one operation may run before it is stopped with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
