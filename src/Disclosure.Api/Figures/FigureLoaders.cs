@@ -10,18 +10,8 @@ public static class FigureLoaders
     public static IDataLoaderResult<Figure?> LoadFigure(this IResolveFieldContext context, string id) =>
         context.LoadById("FigureById", (db, ids) => db.Figures.Where(f => ids.Contains(f.Id)), f => f.Id, id);
 
-    public static IDataLoaderResult<Figure[]?> LoadFiguresOfOrganization(this IResolveFieldContext context, string organizationId) =>
-        context.LoadByParent("FiguresByOrganization",
-            (db, ids) => db.Figures.Where(f => ids.Contains(f.OrganizationId)).OrderBy(f => f.PeriodStart).ThenBy(f => f.Metric).ThenBy(f => f.Id),
-            f => f.OrganizationId, organizationId);
-
     public static IDataLoaderResult<Figure[]?> LoadFiguresOfTarget(this IResolveFieldContext context, string targetId) =>
         context.LoadByParent("FiguresByTarget",
             (db, ids) => db.Figures.Where(f => f.TargetId != null && ids.Contains(f.TargetId)).OrderBy(f => f.PeriodStart).ThenBy(f => f.Id),
             f => f.TargetId!, targetId);
-
-    public static IDataLoaderResult<Figure[]?> LoadFiguresOfReport(this IResolveFieldContext context, string reportId) =>
-        context.LoadByParent("FiguresByReport",
-            (db, ids) => db.Figures.Where(f => f.ReportId != null && ids.Contains(f.ReportId)).OrderBy(f => f.PeriodStart).ThenBy(f => f.Id),
-            f => f.ReportId!, reportId);
 }

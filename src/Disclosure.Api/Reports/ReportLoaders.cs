@@ -9,9 +9,4 @@ public static class ReportLoaders
 {
     public static IDataLoaderResult<Report?> LoadReport(this IResolveFieldContext context, string id) =>
         context.LoadById("ReportById", (db, ids) => db.Reports.Where(r => ids.Contains(r.Id)), r => r.Id, id);
-
-    public static IDataLoaderResult<Report[]?> LoadReportsOfOrganization(this IResolveFieldContext context, string organizationId) =>
-        context.LoadByParent("ReportsByOrganization",
-            (db, ids) => db.Reports.Where(r => ids.Contains(r.OrganizationId)).OrderBy(r => r.PublishedOn).ThenBy(r => r.Id),
-            r => r.OrganizationId, organizationId);
 }

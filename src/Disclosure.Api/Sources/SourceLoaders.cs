@@ -15,9 +15,4 @@ public static class SourceLoaders
         context.LoadByParent($"CitationsBy{subjectType}",
             (db, ids) => db.Citations.Where(c => c.SubjectType == subjectType && ids.Contains(c.SubjectId)).OrderBy(c => c.SubjectId).ThenBy(c => c.Ordinal),
             c => c.SubjectId, subjectId);
-
-    public static IDataLoaderResult<Citation[]?> LoadCitationsOfSource(this IResolveFieldContext context, string sourceId) =>
-        context.LoadByParent("CitationsBySource",
-            (db, ids) => db.Citations.Where(c => ids.Contains(c.SourceId)).OrderBy(c => c.SubjectType).ThenBy(c => c.SubjectId).ThenBy(c => c.Ordinal),
-            c => c.SourceId, sourceId);
 }

@@ -11,11 +11,6 @@ public static class TargetLoaders
     public static IDataLoaderResult<Target?> LoadTarget(this IResolveFieldContext context, string id) =>
         context.LoadById("TargetById", (db, ids) => db.Targets.Where(t => ids.Contains(t.Id)), t => t.Id, id);
 
-    public static IDataLoaderResult<Target[]?> LoadTargetsOfOrganization(this IResolveFieldContext context, string organizationId) =>
-        context.LoadByParent("TargetsByOrganization",
-            (db, ids) => db.Targets.Where(t => ids.Contains(t.OrganizationId)).OrderBy(t => t.TargetYear).ThenBy(t => t.Id),
-            t => t.OrganizationId, organizationId);
-
     public static IDataLoaderResult LoadScopesOfTarget(this IResolveFieldContext context, string targetId) =>
         context.LoadByParent("ScopesByTarget",
             (db, ids) => db.TargetScopes.Where(ts => ids.Contains(ts.TargetId))
