@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Disclosure.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Disclosure.Tests.Hardening;
 
@@ -45,11 +48,33 @@ public sealed class HardeningTests(DisclosureApiFactory api)
     [Fact]
     public async Task An_operation_that_runs_too_long_is_stopped_with_a_timeout_error()
     {
-        await using var slow = new DisclosureApiFactory { Settings = { ["GraphQLHttp:ExecutionTimeout"] = "00:00:00.001", ["Caching:ServerCacheEnabled"] = "false" } };
+        // Every SQL command takes 30 s unless it is cancelled; the operation may run 200 ms.
+        await using var slow = new DisclosureApiFactory
+        {
+            Settings = { ["GraphQLHttp:ExecutionTimeout"] = "00:00:00.200", ["Caching:ServerCacheEnabled"] = "false" },
+            Interceptors = { new SlowSqlInterceptor(TimeSpan.FromSeconds(30)) },
+        };
+        var client = slow.CreateClient();
+        await client.GetAsync("/health/live"); // the host starts (and builds its store) before the clock runs
 
-        var response = await slow.CreateClient().QueryAsync("{ figures(first: 100) { nodes { citations { source { title } } report { title } target { progress { explanation } } } } }");
+        var clock = Stopwatch.StartNew();
+        var response = await client.QueryAsync("{ figures(first: 10) { nodes { slug } } }");
+        clock.Stop();
 
         Assert.Equal("TIMEOUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the operation was stopped after {clock.Elapsed}");
+    }
+
+    /// <summary>Makes every SQL query wait, as a slow database would; the wait ends when the query is cancelled.</summary>
+    private sealed class SlowSqlInterceptor(TimeSpan delay) : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(delay, cancellationToken);
+            return result;
+        }
     }
 
     [Theory]

@@ -24,6 +24,9 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, e.g. <c>Caching:ServerCacheEnabled</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
+    /// <summary>More EF Core interceptors, e.g. one that makes every SQL command slow.</summary>
+    public List<IInterceptor> Interceptors { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Store:SeedDirectory", SeedDirectory);
@@ -32,7 +35,14 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            foreach (var interceptor in Interceptors)
+            {
+                services.AddSingleton(interceptor);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
