@@ -33,6 +33,9 @@ if (!await app.EnsureStoreAsync())
     return 1;
 }
 
+// The first client must not pay the cold start.
+await app.WarmUpGraphQLAsync();
+
 // Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
 app.MapPlayground("/graphql");
 app.UseDisclosureCaching();

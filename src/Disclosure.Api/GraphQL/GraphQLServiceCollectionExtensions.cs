@@ -37,6 +37,30 @@ public static class GraphQLServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Builds the schema and runs one small query through the executer before the first request, so that no client
+    /// pays the cold start (seconds: reflection over every graph type, the EF Core model, JIT) and readiness is honest.
+    /// </summary>
+    public static async Task WarmUpGraphQLAsync(this WebApplication app)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        app.Services.GetRequiredService<global::GraphQL.Types.ISchema>().Initialize();
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = "{ organizations(first: 1) { totalCount nodes { id slug targets(first: 1) { nodes { slug } } } } }",
+            RequestServices = scope.ServiceProvider,
+            UserContext = new Dictionary<string, object?>(),
+            CancellationToken = app.Lifetime.ApplicationStopping,
+        });
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Disclosure.GraphQL");
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            logger.LogWarning("Warm-up query answered with errors: {Errors}", string.Join("; ", errors.Select(e => e.Message)));
+        }
+        logger.LogInformation("GraphQL schema and store warmed up in {Elapsed} ms", clock.ElapsedMilliseconds);
+    }
+
     /// <summary>Serves GraphQL over HTTP at <paramref name="pattern"/> for every method (others get 405).</summary>
     public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern) =>
         endpoints.Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));

@@ -30,8 +30,8 @@ public sealed class GraphQLHttpEndpoint(
 {
     // Every document is validated by the core rules and the cost rule; GET also allows only queries. A cached
     // document skips the core rules (it passed them) but not the rules that depend on variables or the method.
-    private readonly IValidationRule[] _postRules = [new MaxFieldsRule(options.Value.MaxFields), .. DocumentValidator.CoreRules, cost.Rule];
-    private readonly IValidationRule[] _getRules = [new MaxFieldsRule(options.Value.MaxFields), .. DocumentValidator.CoreRules, cost.Rule, HttpGetQueryOnlyRule.Instance];
+    private readonly IValidationRule[] _postRules = [.. DocumentValidator.CoreRules, cost.Rule];
+    private readonly IValidationRule[] _getRules = [.. DocumentValidator.CoreRules, cost.Rule, HttpGetQueryOnlyRule.Instance];
     private readonly IValidationRule[] _cachedPostRules = [cost.Rule];
     private readonly IValidationRule[] _cachedGetRules = [cost.Rule, HttpGetQueryOnlyRule.Instance];
 
@@ -71,10 +71,10 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var graphQLRequest = parsed.Request!;
-        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLargeWhenExpanded(text) is { } expanded)
+        // A document already in the cache passed these checks; the others are measured before validation.
+        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLarge(text) is { } tooLarge)
         {
-            await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, "MAX_FIELDS",
-                $"The document asks for more than {options.Value.MaxExpandedFields} fields once its fragments are expanded ({expanded}+).");
+            await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, "MAX_FIELDS", tooLarge);
             return;
         }
         var client = rateLimiter.ClientOf(http);
@@ -130,18 +130,32 @@ public sealed class GraphQLHttpEndpoint(
         await WriteAsync(http, mediaType, status, result);
     }
 
-    // Checked before validation, which would take exponential time on fragments that spread each other.
-    private long? TooLargeWhenExpanded(string query)
+    // Checked before validation, which would take exponential time on fragments that spread each other, and
+    // quadratic time on a field repeated thousands of times in one selection set.
+    private string? TooLarge(string query)
     {
+        DocumentShape shape;
         try
         {
-            var count = FragmentExpansion.SelectionCount(GraphQLParser.Parser.Parse(query), options.Value.MaxExpandedFields);
-            return count > options.Value.MaxExpandedFields ? count : null;
+            shape = DocumentShape.Measure(GraphQLParser.Parser.Parse(query), options.Value.MaxExpandedFields);
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
             return null; // the executer reports the syntax error, with its location
         }
+        var limits = options.Value;
+        return shape switch
+        {
+            { Fields: var n } when n > limits.MaxFields =>
+                $"The document selects {n} fields; at most {limits.MaxFields} are allowed.",
+            { ExpandedFields: var n } when n > limits.MaxExpandedFields =>
+                $"The document asks for more than {limits.MaxExpandedFields} fields once its fragments are expanded ({n}+).",
+            { MostRepeatedField: var n } when n > limits.MaxFieldRepeats =>
+                $"The document selects the same field {n} times in one place; at most {limits.MaxFieldRepeats} are allowed.",
+            { Directives: var n } when n > limits.MaxDirectives =>
+                $"The document uses {n} directives; at most {limits.MaxDirectives} are allowed.",
+            _ => null,
+        };
     }
 
     private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>

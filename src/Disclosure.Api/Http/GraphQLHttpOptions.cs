@@ -15,6 +15,15 @@ public sealed class GraphQLHttpOptions
     /// <summary>The most field selections a document may ask for once its fragments are expanded.</summary>
     public int MaxExpandedFields { get; set; } = 20_000;
 
+    /// <summary>
+    /// How often one response name may occur in one selection set, fragments expanded (validation compares every pair
+    /// of them, so thousands make it slow; a real query repeats a field a few times, through fragments).
+    /// </summary>
+    public int MaxFieldRepeats { get; set; } = 100;
+
+    /// <summary>The most directives (<c>@include</c>, <c>@skip</c>…) a document may use.</summary>
+    public int MaxDirectives { get; set; } = 100;
+
     /// <summary>How long one operation may run before it is stopped with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

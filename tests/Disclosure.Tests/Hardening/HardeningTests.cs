@@ -45,6 +45,45 @@ public sealed class HardeningTests(DisclosureApiFactory api)
         }
     }
 
+    [Theory]
+    [InlineData("{ __typename __typename }", 2, false)]
+    [InlineData("{ REPEAT }", 100, false)]
+    [InlineData("{ REPEAT }", 101, true)]
+    [InlineData("{ ...F ...F } fragment F on Query { REPEAT }", 50, false)]
+    [InlineData("{ ...F ...F __typename } fragment F on Query { REPEAT }", 50, true)]
+    [InlineData("{ organization(slug: \"cainiao\") { ... on Organization { REPEAT } ...O } } fragment O on Organization { REPEAT }", 51, true)]
+    public async Task A_field_repeated_too_often_in_one_place_is_refused_before_validation(string template, int repeats, bool refused)
+    {
+        // Validation compares every pair of same-named fields: 5,000 of them took seconds before this limit.
+        var field = template.Contains("Organization", StringComparison.Ordinal) ? "name" : "__typename";
+        var query = template.Replace("REPEAT", string.Join(' ', Enumerable.Repeat(field, repeats)), StringComparison.Ordinal);
+
+        var response = await api.CreateClient().QueryAsync(query);
+
+        Assert.Equal(refused, response["errors"] is not null);
+        if (refused)
+        {
+            Assert.Equal("MAX_FIELDS", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+            Assert.Contains("at most 100 are allowed", response["errors"]![0]!["message"]!.GetValue<string>());
+        }
+    }
+
+    [Theory]
+    [InlineData(100, false)]
+    [InlineData(101, true)]
+    public async Task A_document_with_too_many_directives_is_refused_before_validation(int directives, bool refused)
+    {
+        var query = "query($yes: Boolean = true) { __typename " + string.Concat(Enumerable.Range(0, directives).Select(i => $"a{i}: __typename @include(if: $yes) ")) + "}";
+
+        var response = await api.CreateClient().QueryAsync(query);
+
+        Assert.Equal(refused, response["errors"] is not null);
+        if (refused)
+        {
+            Assert.Equal("The document uses 101 directives; at most 100 are allowed.", response["errors"]![0]!["message"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task An_operation_that_runs_too_long_is_stopped_with_a_timeout_error()
     {

@@ -1,35 +1,31 @@
+// The benchmark program is referenced under an alias: both it and the API have a top-level Program.
+extern alias benchmarks;
+
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using benchmarks::Disclosure.Benchmarks;
 using Disclosure.Tests.Infrastructure;
 
 namespace Disclosure.Tests.Hardening;
 
-/// <summary>Hostile and malformed requests: each gets a 4xx or a GraphQL error, quickly, never a 5xx; the API answers normally after.</summary>
+/// <summary>
+/// Hostile and malformed requests (the corpus is <see cref="HostileRequests"/>, shared with the benchmarks that time
+/// them): each gets a 4xx or a GraphQL error, never a 5xx or a hang; the API answers normally after.
+/// </summary>
 [Collection(ApiTestGroup.Name)]
 public sealed class HostileRequestTests(DisclosureApiFactory api)
 {
-    public static TheoryData<string, string> Bodies() => new()
+    public static TheoryData<string, string> Bodies()
     {
-        { "deep nesting through a type cycle", Json("{ organization(slug: \"cainiao\") { " + string.Concat(Enumerable.Repeat("parent { ", 60)) + "name" + new string('}', 61) + " }") },
-        { "fragment cycle", Json("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }") },
-        { "exponential fragment spreads", Json("query { ...F24 } fragment F0 on Query { __typename } " +
-            string.Join(' ', Enumerable.Range(1, 24).Select(i => $"fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }}"))) },
-        { "alias flood", Json("{ " + string.Join(' ', Enumerable.Range(0, 5000).Select(i => $"a{i}: __typename")) + " }") },
-        { "directive flood", Json("{ __typename " + string.Concat(Enumerable.Repeat("@skip(if: false) ", 2000)) + "}") },
-        { "huge string literal (over the body limit)", Json("{ organization(slug: \"" + new string('x', 70_000) + "\") { name } }") },
-        { "deeply nested JSON variables", "{\"query\":\"query($v: String) { __typename }\",\"variables\":{\"v\":" + new string('[', 200) + new string(']', 200) + "}}" },
-        { "invalid JSON", "{\"query\": \"{ __typename }\"" },
-        { "batched array", "[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]" },
-        { "mutation", Json("mutation { __typename }") },
-        { "subscription", Json("subscription { __typename }") },
-        { "huge page size", Json("{ figures(first: 1000000) { nodes { slug } } }") },
-        { "huge id list", "{\"query\":\"query($ids: [ID!]!) { nodes(ids: $ids) { id } }\",\"variables\":{\"ids\":[" + string.Join(',', Enumerable.Repeat("\"x\"", 5000)) + "]}}" },
-        { "malformed cursor", Json("{ figures(after: \"\\u0000garbage\") { nodes { slug } } }") },
-        { "malformed id", Json("{ node(id: \"%%%\") { id } }") },
-        { "type confusion in variables", "{\"query\":\"query($n: Int) { figures(first: $n) { nodes { slug } } }\",\"variables\":{\"n\":\"ten\"}}" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var (what, body) in HostileRequests.All)
+        {
+            data.Add(what, body);
+        }
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Bodies))]
@@ -58,6 +54,4 @@ public sealed class HostileRequestTests(DisclosureApiFactory api)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
-
-    private static string Json(string query) => new JsonObject { ["query"] = query }.ToJsonString();
 }
