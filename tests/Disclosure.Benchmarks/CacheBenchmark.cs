@@ -116,7 +116,7 @@ internal static class CacheBenchmark
         return new HttpRequestMessage(HttpMethod.Post, baseUrl + "/graphql") { Content = content };
     }
 
-    private static WebApplicationFactory<api::Program> StartApi(string seed, string store, bool serverCache)
+    internal static WebApplicationFactory<api::Program> StartApi(string seed, string store, bool serverCache, IReadOnlyDictionary<string, string>? settings = null)
     {
         var factory = new WebApplicationFactory<api::Program>().WithWebHostBuilder(b =>
         {
@@ -124,6 +124,10 @@ internal static class CacheBenchmark
             b.UseSetting("Store:SeedDirectory", Path.GetFullPath(seed));
             b.UseSetting("Store:Path", Path.GetFullPath(store));
             b.UseSetting("Caching:ServerCacheEnabled", serverCache ? "true" : "false");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
             b.ConfigureLogging(l => l.ClearProviders());
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -131,7 +135,7 @@ internal static class CacheBenchmark
         return factory;
     }
 
-    private static string Address(IServiceProvider services) =>
+    internal static string Address(IServiceProvider services) =>
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
     /// <summary>The floor: Kestrel with one MapGet that writes the same bytes, nothing else in the pipeline.</summary>

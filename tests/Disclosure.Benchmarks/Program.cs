@@ -25,6 +25,11 @@ internal static class BenchmarkProgram
                 ["read-seed", .. var rest] => ReadSeed(Options(rest)),
                 ["query", .. var rest] => await QueryAsync(Options(rest)),
                 ["cache", .. var rest] => await CacheAsync(Options(rest)),
+                ["hostile", .. var rest] => await HardeningBenchmark.HostileAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
+                    Options(rest).TryGetValue("repeat", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 20),
+                ["soak", .. var rest] => await HardeningBenchmark.SoakAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
+                    Options(rest).TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 60,
+                    Options(rest).TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8),
                 _ => Usage(),
             };
         }
@@ -45,6 +50,9 @@ internal static class BenchmarkProgram
                                                                 measure the API in-process on that store
               cache --seed DIR --store FILE [--seconds N] [--concurrency N] [--rounds N]
                                                                 cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
+              hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
+              soak --seed DIR --store FILE [--seconds N] [--concurrency N]
+                                                                full load with a mixed workload: errors and memory over time
             """);
         return 2;
     }
