@@ -139,6 +139,11 @@ public sealed class GraphQLHttpEndpoint(
         {
             shape = DocumentShape.Measure(GraphQLParser.Parser.Parse(query), options.Value.MaxExpandedFields);
         }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException e)
+        {
+            // The executer would only say "Error executing document."
+            return $"The document is nested too deeply to parse ({e.Description}) at line {e.Location.Line}, column {e.Location.Column}.";
+        }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
             return null; // the executer reports the syntax error, with its location
