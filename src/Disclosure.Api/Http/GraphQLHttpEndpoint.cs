@@ -72,9 +72,9 @@ public sealed class GraphQLHttpEndpoint(
 
         var graphQLRequest = parsed.Request!;
         // A document already in the cache passed these checks; the others are measured before validation.
-        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLarge(text) is { } tooLarge)
+        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLarge(text) is var (code, message))
         {
-            await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, "MAX_FIELDS", tooLarge);
+            await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, code, message);
             return;
         }
         var client = rateLimiter.ClientOf(http);
@@ -132,7 +132,7 @@ public sealed class GraphQLHttpEndpoint(
 
     // Checked before validation, which would take exponential time on fragments that spread each other, and
     // quadratic time on a field repeated thousands of times in one selection set.
-    private string? TooLarge(string query)
+    private (string Code, string Message)? TooLarge(string query)
     {
         DocumentShape shape;
         try
@@ -142,7 +142,7 @@ public sealed class GraphQLHttpEndpoint(
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException e)
         {
             // The executer would only say "Error executing document."
-            return $"The document is nested too deeply to parse ({e.Description}) at line {e.Location.Line}, column {e.Location.Column}.";
+            return ("MAX_DEPTH_EXCEEDED", $"The document is nested too deeply to parse ({e.Description}) at line {e.Location.Line}, column {e.Location.Column}.");
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
@@ -151,14 +151,14 @@ public sealed class GraphQLHttpEndpoint(
         var limits = options.Value;
         return shape switch
         {
-            { Fields: var n } when n > limits.MaxFields =>
-                $"The document selects {n} fields; at most {limits.MaxFields} are allowed.",
-            { ExpandedFields: var n } when n > limits.MaxExpandedFields =>
-                $"The document asks for more than {limits.MaxExpandedFields} fields once its fragments are expanded ({n}+).",
-            { MostRepeatedField: var n } when n > limits.MaxFieldRepeats =>
-                $"The document selects the same field {n} times in one place; at most {limits.MaxFieldRepeats} are allowed.",
-            { Directives: var n } when n > limits.MaxDirectives =>
-                $"The document uses {n} directives; at most {limits.MaxDirectives} are allowed.",
+            { Fields: var n } when n > limits.MaxFields => ("MAX_FIELDS",
+                $"The document selects {n} fields; at most {limits.MaxFields} are allowed."),
+            { ExpandedFields: var n } when n > limits.MaxExpandedFields => ("MAX_FIELDS",
+                $"The document asks for more than {limits.MaxExpandedFields} fields once its fragments are expanded ({n}+)."),
+            { MostRepeatedField: var n } when n > limits.MaxFieldRepeats => ("MAX_FIELDS",
+                $"The document selects the same field {n} times in one place; at most {limits.MaxFieldRepeats} are allowed."),
+            { Directives: var n } when n > limits.MaxDirectives => ("MAX_DIRECTIVES",
+                $"The document uses {n} directives; at most {limits.MaxDirectives} are allowed."),
             _ => null,
         };
     }

@@ -81,7 +81,20 @@ public sealed class HardeningTests(DisclosureApiFactory api)
         if (refused)
         {
             Assert.Equal("The document uses 101 directives; at most 100 are allowed.", response["errors"]![0]!["message"]!.GetValue<string>());
+            Assert.Equal("MAX_DIRECTIVES", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task A_document_nested_deeper_than_the_parser_allows_gets_an_error_that_says_so_and_where()
+    {
+        var query = "{ nodes(ids: " + new string('[', 200) + new string(']', 200) + ") { id } }";
+
+        var error = (await api.CreateClient().QueryAsync(query))["errors"]![0]!;
+
+        Assert.Equal("MAX_DEPTH_EXCEEDED", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.StartsWith("The document is nested too deeply to parse", error["message"]!.GetValue<string>());
+        Assert.Contains("at line 1, column ", error["message"]!.GetValue<string>());
     }
 
     [Fact]
