@@ -15,7 +15,7 @@ namespace Disclosure.Benchmarks;
 /// <list type="bullet">
 /// <item><c>hostile --seed DIR --store FILE [--repeat N]</c>: every request of <see cref="HostileRequests"/>, N times each
 /// after a warm-up, one at a time: its status, error code, and p50/max latency against a bound of 100 ms.</item>
-/// <item><c>soak --seed DIR --store FILE [--seconds N] [--concurrency N]</c>: full load for N seconds with a mix of
+/// <item><c>soak --seed DIR --store FILE [--seconds N] [--concurrency N] [--cache-mib N]</c>: full load for N seconds with a mix of
 /// cached GETs by documentId, POSTs that page through figures with changing variables (new output-cache entries
 /// all the time), ad-hoc documents that churn the document cache, node lookups, and one hostile request in 20.
 /// Counts errors (a transport failure, a 5xx, a valid request that does not get a clean 200, a hostile one that does)
@@ -69,19 +69,25 @@ internal static class HardeningBenchmark
         return failures == 0 && after is (200, "") ? 0 : 1;
     }
 
-    public static async Task<int> SoakAsync(string seed, string store, int seconds, int concurrency)
+    public static async Task<int> SoakAsync(string seed, string store, int seconds, int concurrency, int? cacheMiB)
     {
         (seed, store) = (Path.GetFullPath(seed), Path.GetFullPath(store));
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         // The soak is one client at full speed: the per-client rate limit would (rightly) stop it within a minute.
-        await using var api = CacheBenchmark.StartApi(seed, store, serverCache: true,
-            new Dictionary<string, string> { ["RateLimit:PointsPerWindow"] = "2000000000" });
+        var settings = new Dictionary<string, string> { ["RateLimit:PointsPerWindow"] = "2000000000" };
+        if (cacheMiB is { } mib)
+        {
+            // Most answers of the mix are new (paging cursors, ad-hoc documents): the output cache fills up to its bound,
+            // which a smaller bound reaches sooner.
+            settings["Caching:ServerCacheSizeLimitBytes"] = (mib * 1048576L).ToString(CultureInfo.InvariantCulture);
+        }
+        await using var api = CacheBenchmark.StartApi(seed, store, serverCache: true, settings);
         var url = CacheBenchmark.Address(api.Services) + "/graphql";
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, AutomaticDecompression = DecompressionMethods.All });
 
         var mix = await SoakMix.CreateAsync(client, url);
         Console.WriteLine($"soak: {seconds} s at full load, {concurrency} concurrent workers, {Environment.ProcessorCount} cores shared with the client; " +
-                          $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; mix: {mix.Describe()}");
+                          $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; output cache bound {(cacheMiB is { } m ? $"{m} MiB" : "as configured (64 MiB by default)")}; mix: {mix.Describe()}");
 
         // A short warm-up, then a full collection: the baseline the end of the run is compared with.
         await RunAsync(client, mix, TimeSpan.FromSeconds(Math.Min(10, seconds / 6 + 1)), concurrency, new Counters());

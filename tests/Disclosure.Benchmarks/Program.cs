@@ -29,7 +29,8 @@ internal static class BenchmarkProgram
                     Options(rest).TryGetValue("repeat", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 20),
                 ["soak", .. var rest] => await HardeningBenchmark.SoakAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
                     Options(rest).TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 60,
-                    Options(rest).TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8),
+                    Options(rest).TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8,
+                    Options(rest).TryGetValue("cache-mib", out var m) ? int.Parse(m, CultureInfo.InvariantCulture) : null),
                 _ => Usage(),
             };
         }
@@ -51,7 +52,7 @@ internal static class BenchmarkProgram
               cache --seed DIR --store FILE [--seconds N] [--concurrency N] [--rounds N]
                                                                 cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
               hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
-              soak --seed DIR --store FILE [--seconds N] [--concurrency N]
+              soak --seed DIR --store FILE [--seconds N] [--concurrency N] [--cache-mib N]
                                                                 full load with a mixed workload: errors and memory over time
             """);
         return 2;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Disclosure.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -117,14 +118,52 @@ public sealed class HardeningTests(DisclosureApiFactory api)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the operation was stopped after {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task A_query_is_cancelled_when_its_client_goes_away()
+    {
+        var slowSql = new SlowSqlInterceptor(TimeSpan.FromSeconds(60));
+        await using var slow = new DisclosureApiFactory
+        {
+            Settings = { ["GraphQLHttp:ExecutionTimeout"] = "00:02:00", ["Caching:ServerCacheEnabled"] = "false" },
+            Interceptors = { slowSql },
+        };
+        var client = slow.CreateClient();
+        await client.GetAsync("/health/live");
+
+        using var goAway = new CancellationTokenSource();
+        var request = client.PostAsJsonAsync("/graphql", new { query = "{ figures(first: 10) { nodes { slug } } }" }, goAway.Token);
+        await slowSql.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await goAway.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        // The SQL wait ends because the query was cancelled, not because its 60 s ran out.
+        await slowSql.Cancelled.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>Makes every SQL query wait, as a slow database would; the wait ends when the query is cancelled.</summary>
     private sealed class SlowSqlInterceptor(TimeSpan delay) : DbCommandInterceptor
     {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => _started.Task;
+
+        public Task Cancelled => _cancelled.Task;
+
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(delay, cancellationToken);
+            _started.TrySetResult();
+            try
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                _cancelled.TrySetResult();
+                throw;
+            }
             return result;
         }
     }
