@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Disclosure.Api.Store;
 using Disclosure.Store.Building;
 using Disclosure.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -50,7 +51,8 @@ public sealed class RedisOutputCacheTests : IDisposable
     public async Task An_answer_cached_by_one_replica_is_served_by_the_other_with_no_SQL()
     {
         var first = _first.CreateClient(); // starts the first process, which builds the shared store
-        var second = _second.CreateClient();
+        // Behind a load balancer each replica may see its own host name: answers are shared all the same.
+        var second = _second.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://replica-2.internal:8080") });
 
         _first.SqlCommands.Reset();
         using var firstGet = await first.GetAsync(Url);
