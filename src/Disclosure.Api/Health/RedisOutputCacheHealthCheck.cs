@@ -23,7 +23,7 @@ public sealed class RedisOutputCacheHealthCheck(ResilientOutputCacheStore store)
             data["reason"] = outage.Reason;
         }
         return HealthCheckResult.Degraded(
-            $"The shared output cache (Redis) is unreachable{(outage is null ? "" : $" since {outage.Since:O} ({outage.Reason})")}. " +
+            $"The shared output cache (Redis) is unreachable{(outage is null ? "" : $" since {outage.Since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} ({outage.Reason})")}. " +
             $"Answers are served uncached; requests try Redis again every {store.Options.RetryAfter.TotalSeconds:0} s.",
             data: data);
     }
