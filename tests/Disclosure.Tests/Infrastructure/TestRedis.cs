@@ -26,6 +26,9 @@ public static class TestRedis
     {
         ["ConnectionStrings:Redis"] = Address,
         ["Caching:Redis:InstanceName"] = instanceName,
+        // These tests are about sharing, not latency: on a loaded 2-core machine the first Redis operation (connect
+        // included) can take longer than the 1 s default, which would (rightly) start a 30 s back-off and no sharing.
+        ["Caching:Redis:OperationTimeout"] = "00:00:15",
     };
 
     /// <summary>A 127.0.0.1 port nothing listens on (it was free a moment ago): a Redis that is down.</summary>
