@@ -59,6 +59,7 @@ public static class CachingServiceCollectionExtensions
         services.AddOptions<RedisCachingOptions>()
             .BindConfiguration("Caching:Redis")
             .Configure<IConfiguration>((redis, configuration) => redis.ConnectionString = configuration.GetConnectionString("Redis"))
+            .Validate(redis => ParseError(redis.ConnectionString) is null, "ConnectionStrings:Redis is not a valid StackExchange.Redis configuration string (e.g. `redis:6379` or `host:6380,password=…,ssl=true`).")
             .Validate(redis => redis.OperationTimeout > TimeSpan.Zero, "Caching:Redis:OperationTimeout must be positive.")
             .Validate(redis => redis.RetryAfter > TimeSpan.Zero, "Caching:Redis:RetryAfter must be positive.")
             .ValidateOnStart();
@@ -79,6 +80,18 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
         services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<ResilientOutputCacheStore>());
         services.AddHealthChecks().AddCheck<RedisOutputCacheHealthCheck>("outputCache", tags: [HealthEndpoints.Ready]);
+    }
+
+    private static string? ParseError(string? configuration)
+    {
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(configuration!).EndPoints.Count == 0 ? "no endpoint" : null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>

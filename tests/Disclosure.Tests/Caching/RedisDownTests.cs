@@ -72,6 +72,16 @@ public sealed class RedisDownTests : IDisposable
         Assert.Equal("Degraded", ready["checks"]!["outputCache"]!["status"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:56379,nosuchoption=1")]
+    [InlineData(",")]
+    public void A_malformed_Redis_connection_string_stops_the_start_saying_which_setting(string connectionString)
+    {
+        using var api = new DisclosureApiFactory { Settings = { ["ConnectionStrings:Redis"] = connectionString } };
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+        Assert.Contains("ConnectionStrings:Redis is not a valid StackExchange.Redis configuration string", error.ToString());
+    }
+
     [Fact]
     public async Task Without_Redis_there_is_no_output_cache_check()
     {
