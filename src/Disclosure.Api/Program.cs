@@ -13,8 +13,9 @@ builder.Services.AddDisclosureStore();
 // The GraphQL schema and its HTTP endpoint.
 builder.Services.AddDisclosureGraphQL();
 
-// Output caching, HTTP caching headers, persisted documents and response compression.
-builder.Services.AddDisclosureCaching();
+// Output caching (in Redis when ConnectionStrings:Redis is set), HTTP caching headers, persisted documents and
+// response compression.
+builder.Services.AddDisclosureCaching(builder.Configuration);
 
 // Liveness and readiness (the store is open and its dataset version known).
 builder.Services.AddDisclosureHealth();

@@ -11,7 +11,7 @@ namespace Disclosure.Api.Caching;
 /// <summary>
 /// The output-cache policy of the GraphQL endpoint. GET answers are keyed on the whole query string; POST answers on
 /// <see cref="RequestKey">a hash of the normalised request</see> (the body is read here, once, and handed to the
-/// endpoint). Every key also holds the dataset version, the negotiated response media type (from Accept) and the
+/// endpoint), never on the host name. Every key also holds the dataset version, the negotiated response media type (from Accept) and the
 /// acceptable compressions (from Accept-Encoding; compressed bodies are stored compressed). Only answers the endpoint
 /// marks as successful (200, executed, no <c>errors</c>) are stored, for the smallest cache hint of the fields they
 /// select. Concurrent misses on one key run once (locking). HEAD and other methods are not cached.
@@ -62,6 +62,9 @@ public sealed class GraphQLOutputCachePolicy(
         {
             request.Headers.Remove(HeaderNames.IfNoneMatch);
         }
+        // The answer does not depend on the host name it was asked under (nor does its ETag), so the key leaves it out:
+        // replicas behind a load balancer share entries in Redis whatever Host header reaches each of them.
+        context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["dataset"] = version;
         context.CacheVaryByRules.VaryByValues["media"] = mediaType;
         context.CacheVaryByRules.VaryByValues["encoding"] = Encodings(request.Headers.AcceptEncoding);

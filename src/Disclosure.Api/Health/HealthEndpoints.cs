@@ -4,10 +4,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Disclosure.Api.Health;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the store is open and its dataset version known.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store is open and its dataset version known, and
+/// (with Redis configured) whether the shared output cache answers. Healthy and Degraded are HTTP 200, Unhealthy 503
+/// (ASP.NET Core's default mapping): a replica whose Redis is down still serves, uncached, so it stays in rotation.
+/// </summary>
 public static class HealthEndpoints
 {
-    private const string Ready = "ready";
+    /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
+    public const string Ready = "ready";
 
     public static IServiceCollection AddDisclosureHealth(this IServiceCollection services)
     {

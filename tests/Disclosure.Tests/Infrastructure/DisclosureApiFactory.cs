@@ -16,7 +16,17 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
-    public string StorePath => Path.Combine(_directory, "disclosure.db");
+    /// <summary>
+    /// The store file; by default in this factory's own temporary folder. Two factories given one path are two API
+    /// processes serving one store (the first one started builds it).
+    /// </summary>
+    public string StorePath
+    {
+        get => _storePath ?? Path.Combine(_directory, "disclosure.db");
+        init => _storePath = value;
+    }
+
+    private readonly string? _storePath;
 
     /// <summary>The seed folder the store is built from (a test may point it at a temporary copy it edits).</summary>
     public string SeedDirectory { get; init; } = RepoPaths.SeedData;
