@@ -46,11 +46,13 @@ public static class GraphQLServiceCollectionExtensions
         var clock = System.Diagnostics.Stopwatch.StartNew();
         app.Services.GetRequiredService<global::GraphQL.Types.ISchema>().Initialize();
         await using var scope = app.Services.CreateAsyncScope();
+        // Bounded: a slow database must delay the start by seconds at most (then the first request warms up the rest).
         var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
         {
             Query = "{ organizations(first: 1) { totalCount nodes { id slug targets(first: 1) { nodes { slug } } } } }",
             RequestServices = scope.ServiceProvider,
             UserContext = new Dictionary<string, object?>(),
+            Timeout = TimeSpan.FromSeconds(10),
             CancellationToken = app.Lifetime.ApplicationStopping,
         });
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Disclosure.GraphQL");

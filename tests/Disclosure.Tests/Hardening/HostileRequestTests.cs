@@ -1,7 +1,6 @@
 // The benchmark program is referenced under an alias: both it and the API have a top-level Program.
 extern alias benchmarks;
 
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -29,17 +28,17 @@ public sealed class HostileRequestTests(DisclosureApiFactory api)
 
     [Theory]
     [MemberData(nameof(Bodies))]
-    public async Task A_hostile_request_gets_a_clear_error_quickly_and_the_api_stays_healthy(string what, string body)
+    public async Task A_hostile_request_gets_a_clear_error_never_a_5xx_or_a_hang_and_the_api_stays_healthy(string what, string body)
     {
         var client = api.CreateClient();
-        var clock = Stopwatch.StartNew();
-        using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        // A hang fails the test; how fast each is refused is measured by the benchmarks' `hostile` verb (bound: 100 ms),
+        // not here: a timed unit test on a shared 2-core machine measures the machine.
+        using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"))
+            .WaitAsync(TimeSpan.FromSeconds(30));
         var text = await response.Content.ReadAsStringAsync();
-        clock.Stop();
 
         Assert.True((int)response.StatusCode < 500, $"{what}: {(int)response.StatusCode}");
         Assert.True(response.StatusCode != HttpStatusCode.OK || JsonNode.Parse(text)!["errors"] is not null, $"{what}: no error in {text[..Math.Min(200, text.Length)]}");
-        Assert.True(clock.ElapsedMilliseconds < 2_000, $"{what}: {clock.ElapsedMilliseconds} ms");
         Assert.DoesNotContain("   at ", text);
         Assert.Equal("Query", (await client.DataAsync("{ __typename }"))["__typename"]!.GetValue<string>());
     }
