@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Tests.Infrastructure;
 
 /// <summary>
-/// The API through its real pipeline, on a real SQLite store built from the repository's seed-data/ into a
-/// temporary folder (so tests never touch a developer's store).
+/// The API through its real pipeline, on a real store built from the repository's seed-data/: a SQLite file in a
+/// temporary folder, or (the PostgreSQL suite, <see cref="TestProvider"/>) a fresh PostgreSQL database dropped on
+/// dispose, so tests never touch a developer's store.
 /// </summary>
 public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
 {
@@ -16,7 +17,14 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    private readonly PostgresTestDatabase? _database = TestProvider.IsPostgres ? new PostgresTestDatabase() : null;
+
     public string StorePath => Path.Combine(_directory, "disclosure.db");
+
+    /// <summary>Rebuilds the store the API serves, as <c>store build</c> run by another process would.</summary>
+    public Task<StoreBuildResult> BuildStoreAsync(string seedDirectory) => _database is null
+        ? StoreBuilder.BuildAsync(seedDirectory, StorePath, TimeProvider.System, CancellationToken.None)
+        : PostgresStoreBuilder.BuildAsync(seedDirectory, _database.ConnectionString, TimeProvider.System, CancellationToken.None);
 
     /// <summary>The seed folder the store is built from (a test may point it at a temporary copy it edits).</summary>
     public string SeedDirectory { get; init; } = RepoPaths.SeedData;
@@ -31,6 +39,11 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Store:SeedDirectory", SeedDirectory);
         builder.UseSetting("Store:Path", StorePath);
+        if (_database is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Disclosure", _database.ConnectionString);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -48,6 +61,7 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _database?.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
