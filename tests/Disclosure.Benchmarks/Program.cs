@@ -3,7 +3,6 @@ using System.Globalization;
 using Disclosure.Benchmarks;
 using Disclosure.Store.Building;
 using Disclosure.Store.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 return await BenchmarkProgram.RunAsync(args);
@@ -11,6 +10,8 @@ return await BenchmarkProgram.RunAsync(args);
 /// <summary>
 /// Scale tooling: <c>generate --organizations N --out DIR [--seed S]</c> writes a synthetic seed folder;
 /// <c>build-store --seed DIR --store FILE</c> builds a store from it and reports time, rows, size and memory.
+/// Every verb that reads a store takes <c>--provider Postgres --connection "Host=…;Database=…"</c> instead of
+/// <c>--store FILE</c> to build or measure the PostgreSQL store (SQLite is the default).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -49,6 +50,7 @@ internal static class BenchmarkProgram
               build-store --seed DIR --store FILE               build a store from a seed folder and report its cost
               query --seed DIR --store FILE [--seconds N] [--concurrency N]
                                                                 measure the API in-process on that store
+              (build-store and query: --provider Postgres --connection CS instead of --store FILE, for PostgreSQL)
               cache --seed DIR --store FILE [--seconds N] [--concurrency N] [--rounds N]
                                                                 cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
               hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
@@ -59,7 +61,7 @@ internal static class BenchmarkProgram
     }
 
     private static Task<int> QueryAsync(Dictionary<string, string> options) =>
-        QueryBenchmark.RunAsync(Required(options, "seed"), Required(options, "store"),
+        QueryBenchmark.RunAsync(Required(options, "seed"), BenchStore.Of(options),
             options.TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 20,
             options.TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 4);
 
@@ -108,11 +110,13 @@ internal static class BenchmarkProgram
     private static async Task<int> BuildStoreAsync(Dictionary<string, string> options)
     {
         var seed = Path.GetFullPath(Required(options, "seed"));
-        var store = Path.GetFullPath(Required(options, "store"));
+        var store = BenchStore.Of(options);
 
         var clock = Stopwatch.StartNew();
         var build = new StoreBuildOptions { Progress = phase => Console.WriteLine($"  {phase}") };
-        var result = await StoreBuilder.BuildAsync(seed, store, TimeProvider.System, build, CancellationToken.None);
+        var result = store.IsPostgres
+            ? await PostgresStoreBuilder.BuildAsync(seed, store.Location, TimeProvider.System, build, CancellationToken.None)
+            : await StoreBuilder.BuildAsync(seed, store.Location, TimeProvider.System, build, CancellationToken.None);
         clock.Stop();
 
         using var process = Process.GetCurrentProcess();
@@ -124,7 +128,7 @@ internal static class BenchmarkProgram
         Console.WriteLine($"build time: {clock.Elapsed.TotalSeconds:F1} s (builder's own: {result.Elapsed.TotalSeconds:F1} s)");
         Console.WriteLine($"rows: {await RowCountsAsync(store)}");
         Console.WriteLine($"facts: {result.Dataset.FactCount}, citations: {result.Dataset.CitationCount}");
-        Console.WriteLine($"store size: {new FileInfo(store).Length / 1048576.0:F1} MiB");
+        Console.WriteLine($"store size: {await store.SizeAsync() / 1048576.0:F1} MiB");
         Console.WriteLine($"peak working set: {peakWorkingSet / 1048576.0:F0} MiB");
         Console.WriteLine($"managed heap: now {managedNow / 1048576.0:F0} MiB, last GC heap {gcInfo.HeapSizeBytes / 1048576.0:F0} MiB, " +
                           $"total committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MiB");
@@ -147,11 +151,10 @@ internal static class BenchmarkProgram
         return 0;
     }
 
-    private static async Task<string> RowCountsAsync(string store)
+    private static async Task<string> RowCountsAsync(BenchStore store)
     {
-        await using var db = new DisclosureDbContext(new DbContextOptionsBuilder<DisclosureDbContext>()
-            .UseSqlite(StoreBuilder.ReadOnlyConnectionString(store, pooling: false)).Options);
-        await using var connection = new SqliteConnection(StoreBuilder.ReadOnlyConnectionString(store, pooling: false));
+        await using var db = await store.OpenAsync();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var parts = new List<string>();
         foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal))

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace Disclosure.Benchmarks;
 
 /// <summary>
-/// <c>query --seed DIR --store FILE [--seconds N] [--concurrency N]</c>: runs the API in-process (the real
+/// <c>query --seed DIR (--store FILE | --provider Postgres --connection CS) [--seconds N] [--concurrency N]</c>: runs the API in-process (the real
 /// pipeline over an in-memory test server) on a built store, and reports in one run: requests/s and p50/p99 for a
 /// fixed mix of the example operations, the same for <c>{ __typename }</c> (the engine's own ceiling) and their
 /// ratio; the latency of a page deep in the largest connection against its first page; the SQL commands per
@@ -23,14 +23,17 @@ namespace Disclosure.Benchmarks;
 /// </summary>
 internal static class QueryBenchmark
 {
-    public static async Task<int> RunAsync(string seed, string store, int seconds, int concurrency)
+    public static async Task<int> RunAsync(string seed, BenchStore store, int seconds, int concurrency)
     {
         var commands = new CommandCounter();
         await using var factory = new WebApplicationFactory<api::Program>().WithWebHostBuilder(b =>
         {
             b.UseContentRoot(Path.GetDirectoryName(Path.GetDirectoryName(ExamplesFolder()))! is var repo ? Path.Combine(repo, "src", "Disclosure.Api") : "");
             b.UseSetting("Store:SeedDirectory", Path.GetFullPath(seed));
-            b.UseSetting("Store:Path", Path.GetFullPath(store));
+            foreach (var (key, value) in store.Settings)
+            {
+                b.UseSetting(key, value);
+            }
             // The query layer itself is measured: the server's output cache would answer repeated requests from memory.
             b.UseSetting("Caching:ServerCacheEnabled", "false");
             b.ConfigureLogging(l => l.ClearProviders());
@@ -43,7 +46,7 @@ internal static class QueryBenchmark
         var mix = Mix(organization);
         var typename = new[] { new Operation("typename", "{ __typename }", null) };
 
-        Console.WriteLine($"store: {store} ({new FileInfo(store).Length / 1048576.0:F0} MiB); {concurrency} concurrent clients, {seconds} s per run");
+        Console.WriteLine($"store: {store.Description} ({await store.SizeAsync() / 1048576.0:F0} MiB); {concurrency} concurrent clients, {seconds} s per run");
         Console.WriteLine("SQL commands per query (one run each):");
         foreach (var operation in mix)
         {

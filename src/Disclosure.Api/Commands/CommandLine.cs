@@ -19,11 +19,11 @@ public static class CommandLine
         {
             case ["store", "build", ..]:
             {
-                var location = app.Services.GetRequiredService<StoreLocation>();
+                var backend = app.Services.GetRequiredService<StoreBackend>();
                 try
                 {
-                    var result = await StoreBuilder.BuildAsync(location.SeedDirectory, location.StorePath, TimeProvider.System, CancellationToken.None);
-                    Console.WriteLine($"Built {location.StorePath}: dataset {result.Dataset.Version}, {result.Dataset.FactCount} facts, " +
+                    var result = await backend.BuildAsync(new StoreBuildOptions { Progress = Console.WriteLine }, CancellationToken.None);
+                    Console.WriteLine($"Built {backend.Description}: dataset {result.Dataset.Version}, {result.Dataset.FactCount} facts, " +
                                       $"{result.Dataset.CitationCount} citations in {result.Elapsed.TotalMilliseconds:0} ms.");
                     return 0;
                 }

@@ -1,37 +1,71 @@
-using Disclosure.Store.Building;
 using Disclosure.Store.Data;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Disclosure.Api.Store;
 
 /// <summary>
-/// What the served store was built from: set at start-up after the store is ensured, and again by
-/// <see cref="RefreshAsync"/> when the store file has been rebuilt (atomically replaced) under a running API.
+/// What the API serves: the dataset and a pooled DbContext factory reading it. Set at start-up after the store is
+/// ensured, and again by <see cref="RefreshAsync"/> when the store was rebuilt under a running API (SQLite: the file
+/// was replaced, see <see cref="StoreWatcher"/>; PostgreSQL: another schema became current, see <see cref="StorePoller"/>).
 /// The dataset version is part of every cache key and ETag, so a new version never meets an old answer.
 /// </summary>
-public sealed class StoreState(StoreLocation location)
+public sealed class StoreState(StoreBackend backend, IEnumerable<IInterceptor> interceptors) : IDisposable
 {
-    private DatasetInfo? _dataset;
+    private readonly IInterceptor[] _interceptors = [.. interceptors];
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private Served? _served;
 
-    public DatasetInfo? Dataset
-    {
-        get => Volatile.Read(ref _dataset);
-        set => Volatile.Write(ref _dataset, value);
-    }
+    public DatasetInfo? Dataset => Volatile.Read(ref _served)?.Store.Dataset;
+
+    /// <summary>Pooled contexts over the served store (a new pool when the served store changes).</summary>
+    public IDbContextFactory<DisclosureDbContext> Contexts =>
+        Volatile.Read(ref _served)?.Contexts ?? throw new InvalidOperationException("The store has not been ensured yet.");
 
     /// <summary>
-    /// Re-reads the dataset of the store file; when its version changed, drops pooled SQLite connections (they still
-    /// hold the replaced file open) and serves the new version from then on. Returns true when the version changed.
+    /// Re-reads which dataset is current; when its version changed, serves it from then on and drops pooled
+    /// connections to the old one. Returns true when the version changed.
     /// </summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
     {
-        var info = await StoreBuilder.ReadInfoAsync(location.StorePath, cancellationToken);
-        if (info is null || info.Version == Dataset?.Version)
+        await _refresh.WaitAsync(cancellationToken);
+        try
         {
-            return false;
+            var current = await backend.ReadCurrentAsync(cancellationToken);
+            var old = Volatile.Read(ref _served);
+            if (current is null || current.Dataset.Version == old?.Store.Dataset.Version)
+            {
+                return false;
+            }
+            var options = backend.Configure(new DbContextOptionsBuilder<DisclosureDbContext>(), current)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                // Diagnostics (e.g. the tests' SQL command counter) plug in as registered interceptors.
+                .AddInterceptors(_interceptors);
+            Volatile.Write(ref _served, new Served(current, new PooledDbContextFactory<DisclosureDbContext>(
+                ((DbContextOptionsBuilder<DisclosureDbContext>)options).Options)));
+            if (old is not null)
+            {
+                backend.Release(old.Store);
+            }
+            return true;
         }
-        SqliteConnection.ClearAllPools();
-        Dataset = info;
-        return true;
+        finally
+        {
+            _refresh.Release();
+        }
     }
+
+    public void Dispose() => _refresh.Dispose();
+
+    private sealed record Served(ServedStore Store, IDbContextFactory<DisclosureDbContext> Contexts);
+}
+
+/// <summary>The DbContext factory resolvers use: it creates contexts over whichever store is served now.</summary>
+public sealed class ServedContextFactory(StoreState state) : IDbContextFactory<DisclosureDbContext>
+{
+    public DisclosureDbContext CreateDbContext() => state.Contexts.CreateDbContext();
+
+    public Task<DisclosureDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        state.Contexts.CreateDbContextAsync(cancellationToken);
 }

@@ -7,14 +7,14 @@ namespace Disclosure.Api.Store;
 /// rename and the refresh (milliseconds) an answer may be computed from the new file under the old version; it can
 /// only be newer than its key says, never older.
 /// </summary>
-public sealed class StoreWatcher(StoreLocation location, StoreState state, ILogger<StoreWatcher> logger) : IHostedService, IDisposable
+public sealed class StoreWatcher(StoreBackend backend, StoreLocation location, StoreState state, ILogger<StoreWatcher> logger) : IHostedService, IDisposable
 {
     private FileSystemWatcher? _watcher;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(location.StorePath)!;
-        if (!Directory.Exists(directory))
+        if (backend is not SqliteStoreBackend || !Directory.Exists(directory)) // PostgreSQL: StorePoller asks the database
         {
             return Task.CompletedTask;
         }

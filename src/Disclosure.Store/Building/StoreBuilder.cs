@@ -93,7 +93,7 @@ public static class StoreBuilder
         }
     }
 
-    private static bool IsLarge(string seedDirectory, StoreBuildOptions options) =>
+    internal static bool IsLarge(string seedDirectory, StoreBuildOptions options) =>
         Directory.Exists(seedDirectory) &&
         Directory.EnumerateFiles(seedDirectory, "*.json").Sum(f => new FileInfo(f).Length) > options.StreamingThresholdBytes;
 

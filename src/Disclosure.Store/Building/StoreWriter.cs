@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 [assembly: InternalsVisibleTo("Disclosure.Tests")]
+[assembly: InternalsVisibleTo("Disclosure.Tests.Postgres")]
 
 namespace Disclosure.Store.Building;
 

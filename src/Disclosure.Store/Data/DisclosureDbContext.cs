@@ -29,6 +29,12 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         // Enums are stored by name: the store stays readable with any SQLite client, and a reordered enum
         // cannot silently change the meaning of a stored row.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        if (Database.IsNpgsql())
+        {
+            // Strings compare by code point on PostgreSQL as on SQLite (BINARY): orderings, keyset cursors and
+            // lower() (ASCII letters only under "C") behave the same on both stores, whatever the database's locale.
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

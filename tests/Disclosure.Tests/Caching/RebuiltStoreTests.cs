@@ -1,6 +1,5 @@
 using System.Net;
 using Disclosure.Api.Store;
-using Disclosure.Store.Building;
 using Disclosure.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +43,7 @@ public sealed class RebuiltStoreTests : IDisposable
         // Edit a figure's note in the seed copy and rebuild the store the API is serving, as `store build` does.
         var figures = Path.Combine(_seed, "figures.json");
         await File.WriteAllTextAsync(figures, (await File.ReadAllTextAsync(figures)).Replace(OldNote, NewNote, StringComparison.Ordinal));
-        await StoreBuilder.BuildAsync(_seed, _api.StorePath, TimeProvider.System, CancellationToken.None);
+        await _api.BuildStoreAsync(_seed);
         await _api.Services.GetRequiredService<StoreState>().RefreshAsync(); // (the store watcher may have been first)
         Assert.NotEqual(before.Header("X-Dataset-Version"), _api.Services.GetRequiredService<StoreState>().Dataset!.Version);
 
@@ -74,9 +73,9 @@ public sealed class RebuiltStoreTests : IDisposable
 
         var figures = Path.Combine(_seed, "figures.json");
         await File.WriteAllTextAsync(figures, (await File.ReadAllTextAsync(figures)).Replace(OldNote, NewNote, StringComparison.Ordinal));
-        await StoreBuilder.BuildAsync(_seed, _api.StorePath, TimeProvider.System, CancellationToken.None);
+        await _api.BuildStoreAsync(_seed);
 
-        // No RefreshAsync here: the store watcher sees the file replaced.
+        // No RefreshAsync here: the store watcher sees the file replaced (SQLite), the poller the new current schema (PostgreSQL).
         HttpResponseMessage after;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         do

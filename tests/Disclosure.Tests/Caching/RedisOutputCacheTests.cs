@@ -30,7 +30,7 @@ public sealed class RedisOutputCacheTests : IDisposable
     {
         _instanceName = TestRedis.UniqueInstanceName(nameof(RedisOutputCacheTests));
         _first = new DisclosureApiFactory { SeedDirectory = _seed, Settings = TestRedis.Settings(_instanceName) };
-        _second = new DisclosureApiFactory { SeedDirectory = _seed, StorePath = _first.StorePath, Settings = TestRedis.Settings(_instanceName) };
+        _second = new DisclosureApiFactory { SeedDirectory = _seed, SharesStoreOf = _first, Settings = TestRedis.Settings(_instanceName) };
     }
 
     public void Dispose()
@@ -110,7 +110,7 @@ public sealed class RedisOutputCacheTests : IDisposable
         // store watcher, or RefreshAsync here, whichever is first).
         var figures = Path.Combine(_seed, "figures.json");
         await File.WriteAllTextAsync(figures, (await File.ReadAllTextAsync(figures)).Replace(OldNote, NewNote, StringComparison.Ordinal));
-        await StoreBuilder.BuildAsync(_seed, _first.StorePath, TimeProvider.System, CancellationToken.None);
+        await _first.BuildStoreAsync(_seed);
         await _first.Services.GetRequiredService<StoreState>().RefreshAsync();
         await _second.Services.GetRequiredService<StoreState>().RefreshAsync();
         var newVersion = _first.Services.GetRequiredService<StoreState>().Dataset!.Version;

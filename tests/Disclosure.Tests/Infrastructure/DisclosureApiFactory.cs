@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Tests.Infrastructure;
 
 /// <summary>
-/// The API through its real pipeline, on a real SQLite store built from the repository's seed-data/ into a
-/// temporary folder (so tests never touch a developer's store).
+/// The API through its real pipeline, on a real store built from the repository's seed-data/: a SQLite file in a
+/// temporary folder, or (the PostgreSQL suite, <see cref="TestProvider"/>) a fresh PostgreSQL database dropped on
+/// dispose, so tests never touch a developer's store.
 /// </summary>
 public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
 {
@@ -16,17 +17,23 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
-    /// <summary>
-    /// The store file; by default in this factory's own temporary folder. Two factories given one path are two API
-    /// processes serving one store (the first one started builds it).
-    /// </summary>
-    public string StorePath
-    {
-        get => _storePath ?? Path.Combine(_directory, "disclosure.db");
-        init => _storePath = value;
-    }
+    // Created when first needed, so a factory that shares another's store creates no database of its own.
+    private readonly Lazy<PostgresTestDatabase?> _ownDatabase = new(() => TestProvider.IsPostgres ? new PostgresTestDatabase() : null);
 
-    private readonly string? _storePath;
+    /// <summary>
+    /// Another factory whose store (SQLite file or PostgreSQL database) this one serves too: two factories sharing a
+    /// store are two API processes (replicas) on one store; the owner builds it and drops it.
+    /// </summary>
+    public DisclosureApiFactory? SharesStoreOf { get; init; }
+
+    private PostgresTestDatabase? Database => SharesStoreOf is { } owner ? owner.Database : _ownDatabase.Value;
+
+    public string StorePath => SharesStoreOf?.StorePath ?? Path.Combine(_directory, "disclosure.db");
+
+    /// <summary>Rebuilds the store the API serves, as <c>store build</c> run by another process would.</summary>
+    public Task<StoreBuildResult> BuildStoreAsync(string seedDirectory) => Database is not { } database
+        ? StoreBuilder.BuildAsync(seedDirectory, StorePath, TimeProvider.System, CancellationToken.None)
+        : PostgresStoreBuilder.BuildAsync(seedDirectory, database.ConnectionString, TimeProvider.System, CancellationToken.None);
 
     /// <summary>The seed folder the store is built from (a test may point it at a temporary copy it edits).</summary>
     public string SeedDirectory { get; init; } = RepoPaths.SeedData;
@@ -41,6 +48,11 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Store:SeedDirectory", SeedDirectory);
         builder.UseSetting("Store:Path", StorePath);
+        if (Database is { } database)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Disclosure", database.ConnectionString);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -58,6 +70,10 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_ownDatabase.IsValueCreated)
+        {
+            _ownDatabase.Value?.Dispose();
+        }
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -7,34 +7,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Tests.Store;
 
-public sealed class StoreBuilderTests
+/// <summary>The store builder, on the suite's database (<see cref="TestStore"/>: a SQLite file, or a PostgreSQL database).</summary>
+public sealed class StoreBuilderTests : IDisposable
 {
-    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly List<TestStore> _stores = [];
+
+    public void Dispose() => _stores.ForEach(s => s.Dispose());
 
     [Fact]
     public async Task Build_writes_every_fact_with_its_citations()
     {
-        var store = TempStore();
+        var store = NewStore();
 
-        var result = await StoreBuilder.BuildAsync(RepoPaths.SeedData, store, TimeProvider.System, None);
+        var result = await store.BuildAsync(RepoPaths.SeedData);
 
         Assert.True(result.Built);
-        await using var db = Open(store);
+        await using var db = store.Open();
         var seed = SeedLoader.Load(RepoPaths.SeedData);
         Assert.Equal(seed.Figures.Count, await db.Figures.CountAsync());
         Assert.Equal(seed.Targets.Count, await db.Targets.CountAsync());
         Assert.Equal(seed.Governance.Memberships.Count, await db.Memberships.CountAsync());
         Assert.Equal(result.Dataset.CitationCount, await db.Citations.CountAsync());
         Assert.Equal(DatasetVersion.Compute(RepoPaths.SeedData), (await db.DatasetInfo.SingleAsync()).Version);
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(store)!, "*.building"));
+        Assert.Empty(await store.LeftoversAsync(datasetSchemasExpected: 1));
     }
 
     [Fact]
     public async Task Figures_are_normalised_by_exact_unit_conversion_and_periods_get_their_dates()
     {
-        var store = TempStore();
-        await StoreBuilder.BuildAsync(RepoPaths.SeedData, store, TimeProvider.System, None);
-        await using var db = Open(store);
+        var store = NewStore();
+        await store.BuildAsync(RepoPaths.SeedData);
+        await using var db = store.Open();
 
         var total2020 = await db.Figures.SingleAsync(f => f.Metric == Metric.TotalEmissions && f.CalendarYear == 2020);
         Assert.Equal((951.4, Unit.WanTco2e, 9_514_000d, "tCO2e"), (total2020.Value!.Value, total2020.Unit, total2020.NormalizedValue!.Value, total2020.NormalizedUnit));
@@ -45,38 +48,39 @@ public sealed class StoreBuilderTests
         Assert.Equal((new DateOnly(2022, 4, 1), new DateOnly(2023, 3, 31), PeriodKind.FiscalYear), (net2023.PeriodStart, net2023.PeriodEnd, net2023.PeriodKind));
     }
 
+    /// <summary>SQLite: the previous file is byte-identical. PostgreSQL: the same schema is current, with the same version and rows, and no new schema is left.</summary>
     [Fact]
     public async Task A_broken_seed_leaves_the_previous_store_untouched()
     {
-        var store = TempStore();
-        await StoreBuilder.BuildAsync(RepoPaths.SeedData, store, TimeProvider.System, None);
-        var before = await File.ReadAllBytesAsync(store);
+        var store = NewStore();
+        await store.BuildAsync(RepoPaths.SeedData);
+        var before = await store.FingerprintAsync();
         var seed = RepoPaths.CopySeedData();
         await File.WriteAllTextAsync(Path.Combine(seed, "figures.json"), "{ \"figures\": [");
 
-        var error = await Assert.ThrowsAsync<SeedValidationException>(() => StoreBuilder.BuildAsync(seed, store, TimeProvider.System, None));
+        var error = await Assert.ThrowsAsync<SeedValidationException>(() => store.BuildAsync(seed));
 
         Assert.Equal("figures.json", Assert.Single(error.Errors).File);
-        Assert.Equal(before, await File.ReadAllBytesAsync(store));
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(store)!, "*.building"));
+        Assert.Equal(before, await store.FingerprintAsync());
+        Assert.Empty(await store.LeftoversAsync(datasetSchemasExpected: 1));
     }
 
     [Fact]
     public async Task Ids_are_stable_across_rebuilds_and_reordered_seed_files()
     {
         var seed = RepoPaths.CopySeedData();
-        var first = TempStore();
-        await StoreBuilder.BuildAsync(seed, first, TimeProvider.System, None);
+        var first = NewStore();
+        await first.BuildAsync(seed);
         var path = Path.Combine(seed, "figures.json");
         var root = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
         var reversed = new JsonArray([.. root["figures"]!.AsArray().Reverse().Select(n => n!.DeepClone())]);
         root["figures"] = reversed;
         await File.WriteAllTextAsync(path, root.ToJsonString());
-        var second = TempStore();
-        await StoreBuilder.BuildAsync(seed, second, TimeProvider.System, None);
+        var second = NewStore();
+        await second.BuildAsync(seed);
 
-        await using var a = Open(first);
-        await using var b = Open(second);
+        await using var a = first.Open();
+        await using var b = second.Open();
         var before = await a.Figures.Select(f => new { f.Id, f.Metric, f.PeriodLabel, f.Value }).OrderBy(f => f.Id).ToListAsync();
         var after = await b.Figures.Select(f => new { f.Id, f.Metric, f.PeriodLabel, f.Value }).OrderBy(f => f.Id).ToListAsync();
         Assert.Equal(before, after);
@@ -86,18 +90,21 @@ public sealed class StoreBuilderTests
     public async Task Ensure_keeps_a_current_store_and_rebuilds_a_stale_or_missing_one()
     {
         var seed = RepoPaths.CopySeedData();
-        var store = TempStore();
+        var store = NewStore();
 
-        var missing = await StoreBuilder.EnsureAsync(seed, store, TimeProvider.System, None);
-        var current = await StoreBuilder.EnsureAsync(seed, store, TimeProvider.System, None);
+        var missing = await store.EnsureAsync(seed);
+        var unchanged = await store.FingerprintAsync();
+        var current = await store.EnsureAsync(seed);
+        Assert.Equal(unchanged, await store.FingerprintAsync()); // nothing rebuilt, not even the dataset row
         await File.AppendAllTextAsync(Path.Combine(seed, "README.md"), "\nEdited.\n");
-        var stale = await StoreBuilder.EnsureAsync(seed, store, TimeProvider.System, None);
-        await File.WriteAllTextAsync(store, "not a database");
-        var corrupt = await StoreBuilder.EnsureAsync(seed, store, TimeProvider.System, None);
+        var stale = await store.EnsureAsync(seed);
+        await store.CorruptAsync();
+        var corrupt = await store.EnsureAsync(seed);
 
         Assert.Equal((true, false, true, true), (missing.Built, current.Built, stale.Built, corrupt.Built));
         Assert.NotEqual(missing.Dataset.Version, stale.Dataset.Version);
         Assert.Equal(stale.Dataset.Version, corrupt.Dataset.Version);
+        Assert.Equal(corrupt.Dataset.Version, (await store.ReadCurrentAsync())!.Version);
     }
 
     [Fact]
@@ -110,9 +117,10 @@ public sealed class StoreBuilderTests
         Assert.NotEqual(DatasetVersion.Compute(RepoPaths.SeedData), DatasetVersion.Compute(copy));
     }
 
-    private static string TempStore() =>
-        Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"), "disclosure.db");
-
-    private static DisclosureDbContext Open(string store) =>
-        new(new DbContextOptionsBuilder<DisclosureDbContext>().UseSqlite(StoreBuilder.ReadOnlyConnectionString(store, pooling: false)).Options);
+    private TestStore NewStore()
+    {
+        var store = new TestStore();
+        _stores.Add(store);
+        return store;
+    }
 }

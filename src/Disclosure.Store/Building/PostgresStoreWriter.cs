@@ -1,0 +1,163 @@
+using Disclosure.Store.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Disclosure.Store.Building;
+
+/// <summary>
+/// Writes store rows into a PostgreSQL schema in bulk, with binary <c>COPY</c> (never row-by-row INSERTs). The store
+/// mapper yields the rows of several tables interleaved (a fact, then its citations), and one connection carries one
+/// COPY at a time, so each table gets its own connection and COPY stream, opened on its first row. Table and column
+/// names and each value's conversion (enums by name) come from the EF model, as for <see cref="StoreWriter"/>.
+/// The schema is not yet current while it is loaded, so no reader sees these rows before the builder switches to it.
+/// </summary>
+internal sealed class PostgresStoreWriter : IAsyncDisposable
+{
+    private readonly DisclosureDbContext _db;
+    private readonly NpgsqlConnectionStringBuilder _connection;
+    private readonly ISqlGenerationHelper _sql;
+    private readonly Dictionary<Type, TableCopy> _tables = [];
+
+    public PostgresStoreWriter(DisclosureDbContext db, string connectionString, string schema)
+    {
+        _db = db;
+        _sql = db.GetService<ISqlGenerationHelper>();
+        _connection = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema, Pooling = false };
+    }
+
+    public int Facts { get; private set; }
+
+    public int Citations { get; private set; }
+
+    public void Add(object row)
+    {
+        var type = row.GetType();
+        if (!_tables.TryGetValue(type, out var table))
+        {
+            var entity = _db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the store model");
+            _tables[type] = table = new TableCopy(entity, _connection.ConnectionString, _sql);
+        }
+        table.Write(row);
+        switch (row)
+        {
+            case Citation:
+                Citations++;
+                break;
+            case Source or Listing or TargetScope:
+                break;
+            default:
+                Facts++;
+                break;
+        }
+    }
+
+    /// <summary>Ends every COPY and commits it (into the schema that is not yet current).</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in _tables.Values)
+        {
+            await table.CompleteAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var table in _tables.Values)
+        {
+            await table.DisposeAsync();
+        }
+    }
+
+    /// <summary>One table's binary COPY on its own connection, with a getter, converter and wire type per column.</summary>
+    private sealed class TableCopy : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection _connection;
+        private readonly NpgsqlBinaryImporter _importer;
+        private readonly Column[] _columns;
+
+        public TableCopy(IEntityType entity, string connectionString, ISqlGenerationHelper sql)
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var properties = entity.GetProperties().ToArray();
+            _columns = [.. properties.Select(p => new Column(p.GetGetter(), p.GetTypeMapping().Converter,
+                WireType(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType)))];
+            _connection = new NpgsqlConnection(connectionString);
+            _connection.Open();
+            _importer = _connection.BeginBinaryImport(
+                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)");
+        }
+
+        public void Write(object row)
+        {
+            _importer.StartRow();
+            foreach (var column in _columns)
+            {
+                var value = column.Getter.GetClrValue(row);
+                if (value is null)
+                {
+                    _importer.WriteNull();
+                    continue;
+                }
+                if (column.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value)!;
+                }
+                switch (value)
+                {
+                    case string text:
+                        _importer.Write(text, column.Type);
+                        break;
+                    case int number:
+                        _importer.Write(number, column.Type);
+                        break;
+                    case long number:
+                        _importer.Write(number, column.Type);
+                        break;
+                    case double number:
+                        _importer.Write(number, column.Type);
+                        break;
+                    case DateOnly date:
+                        _importer.Write(date, column.Type);
+                        break;
+                    case DateTimeOffset instant:
+                        _importer.Write(instant.UtcDateTime, column.Type);
+                        break;
+                    default:
+                        throw new NotSupportedException($"store build: no COPY binding for {value.GetType().Name}; add it here");
+                }
+            }
+        }
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            await _importer.CompleteAsync(cancellationToken);
+            await _importer.CloseAsync(cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _importer.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+
+        private static NpgsqlDbType WireType(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            return type == typeof(string) ? NpgsqlDbType.Text
+                : type == typeof(int) ? NpgsqlDbType.Integer
+                : type == typeof(long) ? NpgsqlDbType.Bigint
+                : type == typeof(double) ? NpgsqlDbType.Double
+                : type == typeof(DateOnly) ? NpgsqlDbType.Date
+                : type == typeof(DateTimeOffset) ? NpgsqlDbType.TimestampTz
+                : throw new NotSupportedException($"store build: no COPY type for {type.Name}; add it here");
+        }
+
+        private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter, NpgsqlDbType Type);
+    }
+}
