@@ -20,7 +20,12 @@ public static class StoreServiceCollectionExtensions
         services.AddTransient(sp => sp.GetRequiredService<StoreState>().Dataset
             ?? throw new InvalidOperationException("The store has not been ensured yet."));
         services.AddPooledDbContextFactory<DisclosureDbContext>((sp, options) => options
-            .UseSqlite(StoreBuilder.ReadOnlyConnectionString(sp.GetRequiredService<StoreLocation>().StorePath))
+            // A list of keys (a loader's batch) is one JSON parameter (json_each), so a query's SQL is the same for
+            // every batch size and EF Core generates it once. As separate parameters (EF Core 10's default) the SQL
+            // changes with the count, and a profile of the query mix showed EF Core generating SQL again for most
+            // batches (RelationalCommandCache: 10.9% of request CPU before, 1.9% after).
+            .UseSqlite(StoreBuilder.ReadOnlyConnectionString(sp.GetRequiredService<StoreLocation>().StorePath),
+                sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Diagnostics (e.g. the tests' SQL command counter) plug in as registered interceptors.
             .AddInterceptors(sp.GetServices<IInterceptor>()));
