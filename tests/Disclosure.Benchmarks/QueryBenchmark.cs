@@ -36,6 +36,8 @@ internal static class QueryBenchmark
             b.UseSetting("Store:Path", Path.GetFullPath(store));
             // The query layer itself is measured: the server's output cache would answer repeated requests from memory.
             b.UseSetting("Caching:ServerCacheEnabled", "false");
+            // One client sends every request: the default per-client budget would answer 429 within the run.
+            b.UseSetting("RateLimit:PointsPerWindow", int.MaxValue.ToString(CultureInfo.InvariantCulture));
             b.ConfigureLogging(l => l.ClearProviders());
             b.ConfigureServices(s => s.AddSingleton<IInterceptor>(commands));
         });
