@@ -8,6 +8,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,8 @@ internal static class QueryBenchmark
         var commands = new CommandCounter();
         await using var factory = new WebApplicationFactory<api::Program>().WithWebHostBuilder(b =>
         {
+            // Production-like: WebApplicationFactory defaults to Development (developer exception page, scope validation).
+            b.UseEnvironment("Production");
             b.UseContentRoot(Path.GetDirectoryName(Path.GetDirectoryName(ExamplesFolder()))! is var repo ? Path.Combine(repo, "src", "Disclosure.Api") : "");
             b.UseSetting("Store:SeedDirectory", Path.GetFullPath(seed));
             foreach (var (key, value) in store.Settings)
@@ -36,14 +39,25 @@ internal static class QueryBenchmark
             }
             // The query layer itself is measured: the server's output cache would answer repeated requests from memory.
             b.UseSetting("Caching:ServerCacheEnabled", "false");
+            // One client sends every request: the default per-client budget would answer 429 within the run.
+            b.UseSetting("RateLimit:PointsPerWindow", int.MaxValue.ToString(CultureInfo.InvariantCulture));
             b.ConfigureLogging(l => l.ClearProviders());
             b.ConfigureServices(s => s.AddSingleton<IInterceptor>(commands));
         });
+        var compilationsAtStart = QueryCompilations.Count;
         var client = factory.CreateClient();
 
         var organization = (await PostAsync(client, "{ organizations(first: 1, order: [{ name: DESC }]) { nodes { slug } } }", null))
             ["data"]!["organizations"]!["nodes"]![0]!["slug"]!.GetValue<string>();
         var mix = Mix(organization);
+        if (Environment.GetEnvironmentVariable("BENCH_ONLY") is { Length: > 0 } only)
+        {
+            // Profiling aid: one operation alone, then exit.
+            var single = mix.Single(o => o.Name == only);
+            await RunAsync(client, [single], TimeSpan.FromSeconds(2), concurrency);
+            Console.WriteLine($"{only}: {await RunAsync(client, [single], TimeSpan.FromSeconds(seconds), concurrency)}");
+            return 0;
+        }
         var typename = new[] { new Operation("typename", "{ __typename }", null) };
 
         Console.WriteLine($"store: {store.Description} ({await store.SizeAsync() / 1048576.0:F0} MiB); {concurrency} concurrent clients, {seconds} s per run");
@@ -64,6 +78,7 @@ internal static class QueryBenchmark
             Console.WriteLine($"  {operation.Name,-24} {commands.Count,3} commands, {response.ToJsonString().Length,8} bytes, {elapsed,8:F1} ms");
         }
 
+        Console.WriteLine($"EF query compilations so far (the first run of each query shape): {QueryCompilations.Count - compilationsAtStart}");
         await RunAsync(client, mix, TimeSpan.FromSeconds(3), concurrency); // warm-up
         var mixResult = await RunAsync(client, mix, TimeSpan.FromSeconds(seconds), concurrency);
         await RunAsync(client, typename, TimeSpan.FromSeconds(2), concurrency);
@@ -71,6 +86,16 @@ internal static class QueryBenchmark
         Console.WriteLine($"query mix:      {mixResult}");
         Console.WriteLine($"{{ __typename }}: {ceiling}");
         Console.WriteLine($"mix / __typename rate: {mixResult.Rate / ceiling.Rate:P1}");
+        Console.WriteLine($"mix / __typename CPU per request: {mixResult.CpuPerRequest / ceiling.CpuPerRequest:F1}x (process CPU time over requests; less sensitive to other load on the machine)");
+        if (Environment.GetEnvironmentVariable("BENCH_PER_OPERATION") == "1")
+        {
+            // Each operation of the mix alone: where the mix's time goes.
+            foreach (var operation in mix)
+            {
+                await RunAsync(client, [operation], TimeSpan.FromSeconds(1), concurrency);
+                Console.WriteLine($"  {operation.Name,-24} {await RunAsync(client, [operation], TimeSpan.FromSeconds(Math.Max(1, seconds / 3.0)), concurrency)}");
+            }
+        }
 
         // A page deep in the figures connection (the largest) against the first page, same ordering and size.
         var deep = await DeepCursorAsync(client);
@@ -133,6 +158,10 @@ internal static class QueryBenchmark
     {
         var latencies = new List<double>[concurrency];
         var errors = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gcBefore = GC.CollectionCount(0);
+        var compilationsBefore = QueryCompilations.Count;
         var stop = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
@@ -150,8 +179,15 @@ internal static class QueryBenchmark
                 }
             }
         }));
+        var elapsed = stop.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var collections = GC.CollectionCount(0) - gcBefore;
+        var compilations = QueryCompilations.Count - compilationsBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length / stop.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, errors);
+        return new Result(all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, errors,
+            all.Length == 0 ? double.NaN : cpu.TotalMilliseconds / all.Length, all.Length == 0 ? double.NaN : allocated / 1024.0 / all.Length, collections,
+            all.Length == 0 ? double.NaN : (double)compilations / all.Length);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
@@ -164,10 +200,39 @@ internal static class QueryBenchmark
 
     private sealed record Operation(string Name, string Query, object? Variables);
 
-    private sealed record Result(double Rate, double P50, double P99, int Requests, int Errors)
+    private sealed record Result(double Rate, double P50, double P99, int Requests, int Errors, double CpuPerRequest, double KiBPerRequest, int Collections, double CompilationsPerRequest)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Rate,9:F0} req/s, p50 {P50,7:F2} ms, p99 {P99,7:F2} ms ({Requests} requests, {Errors} errors)");
+            $"{Rate,9:F0} req/s, p50 {P50,7:F2} ms, p99 {P99,7:F2} ms, CPU {CpuPerRequest,7:F3} ms/request, {KiBPerRequest,7:F0} KiB allocated/request, {Collections} GCs, {CompilationsPerRequest:F2} EF query compilations/request ({Requests} requests, {Errors} errors)");
+    }
+
+    /// <summary>Counts EF Core query compilations (cache misses of its compiled-query cache) in this process.</summary>
+    private sealed class QueryCompilations : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        private static int _count;
+        private static readonly QueryCompilations Instance = new();
+
+        static QueryCompilations() => DiagnosticListener.AllListeners.Subscribe(Instance);
+
+        public static int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                listener.Subscribe(this, name => name == CoreEventId.QueryCompilationStarting.Name);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _count);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 
     private sealed class CommandCounter : DbCommandInterceptor

@@ -23,6 +23,11 @@ public sealed class GraphQLOutputCachePolicy(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> httpOptions) : IOutputCachePolicy
 {
+    private const int MaxRememberedBodies = 10_000;
+
+    // SHA-256 of a POST body as sent → its normalised key (RequestKey.Compute). Bounded: when full, it starts again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> bodyKeys = new(StringComparer.Ordinal);
+
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -42,18 +47,43 @@ public sealed class GraphQLOutputCachePolicy(
         http.Features.Set(feature);
         if (isPost)
         {
-            var parsed = await GraphQLRequestReader.FromBodyAsync(request, serializer, httpOptions.Value, cancellation);
-            feature.Parsed = parsed;
-            if (parsed.Error is not null)
+            var (body, error) = await GraphQLRequestReader.ReadBodyAsync(request, httpOptions.Value, cancellation);
+            if (error is not null)
             {
+                feature.Parsed = new GraphQLRequestReader.Result(null, error);
                 context.EnableOutputCaching = false;
                 return;
             }
-            context.CacheVaryByRules.VaryByValues["request"] = RequestKey.Compute(parsed.Request!);
+            // A body seen before (byte for byte) has its normalised key remembered: a repeated POST is hashed once
+            // and not parsed unless the cache misses. A body not seen before is parsed and normalised.
+            var raw = RequestKey.OfBody(body!.Memory.Span);
+            if (bodyKeys.TryGetValue(raw, out var key))
+            {
+                feature.Body = body;
+            }
+            else
+            {
+                var parsed = GraphQLRequestReader.Parse(body.Memory, serializer, httpOptions.Value);
+                feature.Parsed = parsed;
+                if (parsed.Error is not null)
+                {
+                    context.EnableOutputCaching = false;
+                    return;
+                }
+                key = RequestKey.Compute(parsed.Request!);
+                if (bodyKeys.Count >= MaxRememberedBodies)
+                {
+                    bodyKeys.Clear();
+                }
+                bodyKeys[raw] = key;
+            }
+            context.CacheVaryByRules.VaryByValues["request"] = key;
         }
         else
         {
-            context.CacheVaryByRules.QueryKeys = "*";
+            // The raw query string, as sent: no parsing or sorting of its parameters on a hit. Two spellings of one
+            // request (parameter order, percent-encoding) are two entries, never a wrong answer.
+            context.CacheVaryByRules.VaryByValues["query"] = request.QueryString.Value ?? "";
         }
         // The output cache answers 304 by itself on If-None-Match (any method) and on If-Modified-Since (against the
         // stored Date). Conditional requests here are by ETag, on GET only: POST drops both, GET drops If-Modified-Since.

@@ -31,6 +31,14 @@ public static class RequestKey
         return Convert.ToBase64String(SHA256.HashData(buffer.WrittenSpan));
     }
 
+    /// <summary>A SHA-256 of a body exactly as sent (no parsing): what remembers a body's normalised key.</summary>
+    public static string OfBody(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, hash);
+        return Convert.ToBase64String(hash);
+    }
+
     private static void Write(Utf8JsonWriter writer, object? value)
     {
         switch (value)

@@ -55,10 +55,12 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        // The output-cache policy may have read the POST body already (to key the cache on it).
-        var parsed = http.Features.Get<GraphQLCacheFeature>()?.Parsed
+        // The output-cache policy may have read (and parsed) the POST body already, to key the cache on it.
+        var feature = http.Features.Get<GraphQLCacheFeature>();
+        var parsed = feature?.Parsed
                      ?? (isGet ? GraphQLRequestReader.FromQueryString(request.Query, serializer, options.Value)
-                               : await GraphQLRequestReader.FromBodyAsync(request, serializer, options.Value, http.RequestAborted));
+                         : feature?.Body is { } body ? GraphQLRequestReader.Parse(body.Memory, serializer, options.Value)
+                         : await GraphQLRequestReader.FromBodyAsync(request, serializer, options.Value, http.RequestAborted));
         if (parsed.Error is null)
         {
             // A documentId or an APQ hash becomes its query; a query without either is left as it is.

@@ -48,30 +48,46 @@ public static class GraphQLRequestReader
 
     public static async Task<Result> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, GraphQLHttpOptions options, CancellationToken cancellationToken)
     {
+        var (body, error) = await ReadBodyAsync(request, options, cancellationToken);
+        return error is not null ? new Result(null, error) : Parse(body!.Memory, serializer, options);
+    }
+
+    /// <summary>
+    /// A POST body, after checking its Content-Type and size: read into one pooled buffer (returned to the pool when
+    /// the response completes), or the request error that says why it cannot be read.
+    /// </summary>
+    public static async Task<(Body? Body, RequestError? Error)> ReadBodyAsync(HttpRequest request, GraphQLHttpOptions options, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(request.ContentType))
         {
-            return Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "A POST request needs Content-Type: application/json.");
+            return (null, Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "A POST request needs Content-Type: application/json.").Error);
         }
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ||
             !string.Equals(contentType.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
         {
-            return Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type '{request.ContentType}' is not supported: send application/json.");
+            return (null, Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type '{request.ContentType}' is not supported: send application/json.").Error);
         }
         if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            return Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Charset '{contentType.Charset.Value}' is not supported: send UTF-8.");
+            return (null, Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Charset '{contentType.Charset.Value}' is not supported: send UTF-8.").Error);
         }
         if (request.ContentLength > options.MaxRequestBodyBytes)
         {
-            return TooLarge(options);
+            return (null, TooLarge(options).Error);
         }
 
         var body = await ReadLimitedAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, cancellationToken);
         if (body is null)
         {
-            return TooLarge(options);
+            return (null, TooLarge(options).Error);
         }
+        request.HttpContext.Response.RegisterForDispose(body);
+        return (body, null);
+    }
 
+    /// <summary>Parses a POST body (JSON) into a GraphQL request, checking its shape strictly.</summary>
+    public static Result Parse(ReadOnlyMemory<byte> body, IGraphQLTextSerializer serializer, GraphQLHttpOptions options)
+    {
         JsonDocument document;
         try
         {
@@ -105,30 +121,71 @@ public static class GraphQLRequestReader
         }
     }
 
+    /// <summary>A request body in a buffer rented from the shared pool; disposing returns it.</summary>
+    public sealed class Body(byte[] buffer, int length) : IDisposable
+    {
+        private byte[]? _buffer = buffer;
+
+        public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(Body))).AsMemory(0, length);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _buffer, null) is { } rented)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
     private static Result TooLarge(GraphQLHttpOptions options) =>
         Result.Fail(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The body is larger than {options.MaxRequestBodyBytes} bytes.");
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long? length, int limit, CancellationToken cancellationToken)
+    private static async Task<Body?> ReadLimitedAsync(Stream body, long? length, int limit, CancellationToken cancellationToken)
     {
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
         if (length is { } known && known <= limit)
         {
-            // The usual case: a Content-Length (already checked against the limit), read into one exact buffer.
-            var exact = new byte[known];
-            await body.ReadExactlyAsync(exact, cancellationToken);
-            return exact;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            // The usual case: a Content-Length (already checked against the limit), read into one pooled buffer.
+            var exact = pool.Rent((int)known);
+            try
             {
-                return null;
+                await body.ReadExactlyAsync(exact.AsMemory(0, (int)known), cancellationToken);
             }
-            buffer.Write(chunk, 0, read);
+            catch
+            {
+                pool.Return(exact);
+                throw;
+            }
+            return new Body(exact, (int)known);
         }
-        return buffer.ToArray();
+        var buffer = pool.Rent(8192);
+        var used = 0;
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(used), cancellationToken)) > 0)
+            {
+                used += read;
+                if (used > limit)
+                {
+                    pool.Return(buffer);
+                    return null;
+                }
+                if (used == buffer.Length)
+                {
+                    var larger = pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, used).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+            }
+        }
+        catch
+        {
+            pool.Return(buffer);
+            throw;
+        }
+        return new Body(buffer, used);
     }
 
     // GraphQL over HTTP: null or "" for an optional parameter means absent.

@@ -109,7 +109,7 @@ public static class ConnectionResolver
             {
                 items.Reverse();
             }
-            var edges = items.Select(r => new Edge<T>(r, Ordering.CursorOf(r))).ToList();
+            var edges = items.Select(r => new Edge<T>(r, Ordering.CursorOf)).ToList();
             return Page.Backward
                 ? new Page<T>(edges, Page.Before is not null, more, total)
                 : new Page<T>(edges, more, Page.After is not null, total);

@@ -13,7 +13,15 @@ namespace Disclosure.Api.Paging;
 /// </summary>
 public static class Cursor
 {
+    // A handful of orderings exist per entity; their hashes are computed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Orderings = new(StringComparer.Ordinal);
+
     public static string Ordering(string sortSpecification) =>
+        Orderings.Count < 10_000
+            ? Orderings.GetOrAdd(sortSpecification, Hash)
+            : Hash(sortSpecification);
+
+    private static string Hash(string sortSpecification) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sortSpecification)).AsSpan(0, 4));
 
     public static string Encode(string ordering, IReadOnlyList<object?> keys)

@@ -23,4 +23,12 @@ public sealed class Page<T>(IReadOnlyList<Edge<T>> edges, bool hasNextPage, bool
     public int? TotalCount { get; } = totalCount;
 }
 
-public sealed record Edge<T>(T Node, string Cursor);
+/// <summary>An item of a page and its cursor; the cursor is made when first read (most queries select only <c>nodes</c>).</summary>
+public sealed class Edge<T>(T node, Func<T, string> cursorOf)
+{
+    private string? _cursor;
+
+    public T Node { get; } = node;
+
+    public string Cursor => _cursor ??= cursorOf(Node);
+}

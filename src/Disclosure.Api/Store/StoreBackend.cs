@@ -64,7 +64,12 @@ public sealed class SqliteStoreBackend(StoreLocation location) : StoreBackend
             ? new ServedStore(info, StoreBuilder.ReadOnlyConnectionString(location.StorePath))
             : null;
 
-    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, ServedStore store) => builder.UseSqlite(store.ConnectionString);
+    // A list of keys (a loader's batch) is one JSON parameter (json_each), so a query's SQL is the same for every batch
+    // size and EF Core generates it once. As separate parameters (EF Core 10's default) the SQL changes with the count,
+    // and a profile of the query mix showed EF Core generating SQL again for most batches (RelationalCommandCache: 10.9%
+    // of request CPU before, 1.9% after).
+    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, ServedStore store) =>
+        builder.UseSqlite(store.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     // Pooled connections still hold the replaced file open.
     public override void Release(ServedStore old) => SqliteConnection.ClearAllPools();
@@ -107,7 +112,9 @@ public sealed class PostgresStoreBackend(StoreLocation location, string connecti
         return (await PostgresStoreBuilder.ReadPointerAsync(connection, cancellationToken))?.Version;
     }
 
-    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, ServedStore store) => builder.UseNpgsql(store.ConnectionString);
+    // The same for PostgreSQL: a batch of keys is one array parameter (= ANY (@keys)), one SQL text for every batch size.
+    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, ServedStore store) =>
+        builder.UseNpgsql(store.ConnectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     public override void Release(ServedStore old)
     {

@@ -92,6 +92,30 @@ public sealed class PostCachingTests(DisclosureApiFactory api) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_body_seen_before_whose_answer_was_not_kept_is_read_again_and_answered_again()
+    {
+        // The answer has a field error, so it is not kept; the server still remembers the body's key, and the second,
+        // byte-identical POST (a cache miss) is parsed by the endpoint from the body the policy read.
+        var body = $$"""{"query":"{ figures(first: 2, after: \"not-a-cursor-{{Guid.NewGuid():N}}\") { nodes { slug } } }"}""";
+        var first = await PostAsync(body);
+        var second = await PostAsync(body);
+
+        Assert.Contains("INVALID_CURSOR", first.Body);
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal((false, false), (first.Cached, second.Cached));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_valid_JSON_gets_400_every_time()
+    {
+        using var first = await api.CreateClient().PostJsonAsync("""{"query": "{ __typename }" """);
+        using var second = await api.CreateClient().PostJsonAsync("""{"query": "{ __typename }" """);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (first.StatusCode, second.StatusCode));
+        Assert.Contains("not valid JSON", await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_cost_limit_still_applies_to_a_document_cached_with_cheap_variables()
     {
         const string Query = "query($n: Int) { figures(first: $n) { nodes { organization { figures(first: 100) { nodes { slug } } } } } }";

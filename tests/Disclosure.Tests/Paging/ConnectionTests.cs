@@ -228,6 +228,32 @@ public sealed class ConnectionTests(DisclosureApiFactory api)
     }
 
     [Fact]
+    public async Task A_batch_runs_the_same_SQL_whatever_its_number_of_keys()
+    {
+        // Every loader takes its batch of keys as one parameter, so the SQL text of a level does not depend on how
+        // many parents it has (and EF Core generates it once, not once per batch size).
+        const string query = """
+            query($n: Int) { organizations(first: $n) { nodes { name
+              targets(first: 2) { nodes { name scopes { code } source { url } } } } } }
+            """;
+
+        async Task<IReadOnlyList<string>> Sql(int organizations)
+        {
+            api.SqlCommands.Reset();
+            var data = await Data(query, new { n = organizations });
+            Assert.Equal(organizations, Nodes(data["organizations"]!).Count);
+            return api.SqlCommands.Texts;
+        }
+
+        var one = await Sql(1);
+        var three = await Sql(3);
+
+        Assert.True(three.Count >= 3, string.Join("\n", three)); // organizations, targets, scopes, ...
+        Assert.Equal(one.Order(StringComparer.Ordinal), three.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(three, sql => sql.Contains("@ids2", StringComparison.Ordinal) || sql.Contains("@Value2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Total_count_is_counted_only_when_asked_for_and_then_remembered()
     {
         // A filter no other test uses, so the first count is not already remembered.
