@@ -30,9 +30,11 @@ internal sealed class PostgresStoreWriter : IAsyncDisposable
         _connection = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema, Pooling = false };
     }
 
-    public int Facts { get; private set; }
+    private readonly FactTally _tally = new();
 
-    public int Citations { get; private set; }
+    public int Facts => _tally.Facts;
+
+    public int Citations => _tally.Citations;
 
     public void Add(object row)
     {
@@ -43,17 +45,7 @@ internal sealed class PostgresStoreWriter : IAsyncDisposable
             _tables[type] = table = new TableCopy(entity, _connection.ConnectionString, _sql);
         }
         table.Write(row);
-        switch (row)
-        {
-            case Citation:
-                Citations++;
-                break;
-            case Source or Listing or TargetScope:
-                break;
-            default:
-                Facts++;
-                break;
-        }
+        _tally.Count(row);
     }
 
     /// <summary>Ends every COPY and commits it (into the schema that is not yet current).</summary>

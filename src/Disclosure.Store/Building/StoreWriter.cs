@@ -53,9 +53,11 @@ internal sealed class StoreWriter : IDisposable
         _transaction = connection.BeginTransaction();
     }
 
-    public int Facts { get; private set; }
+    private readonly FactTally _tally = new();
 
-    public int Citations { get; private set; }
+    public int Facts => _tally.Facts;
+
+    public int Citations => _tally.Citations;
 
     /// <summary>Opens a bulk load on a store whose schema <c>EnsureCreated</c> has just made.</summary>
     public static StoreWriter Begin(DisclosureDbContext db, SqliteConnection connection) => new(db, connection);
@@ -69,17 +71,7 @@ internal sealed class StoreWriter : IDisposable
             _tables[type] = table = new TableInserter(entity, _connection, _db.GetService<ISqlGenerationHelper>());
         }
         table.Insert(row);
-        switch (row)
-        {
-            case Citation:
-                Citations++;
-                break;
-            case Source or Listing or TargetScope:
-                break;
-            default:
-                Facts++;
-                break;
-        }
+        _tally.Count(row);
     }
 
     /// <summary>Commits the rows, creates the indexes again and checks every foreign key.</summary>

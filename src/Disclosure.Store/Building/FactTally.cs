@@ -1,0 +1,29 @@
+using Disclosure.Store.Data;
+
+namespace Disclosure.Store.Building;
+
+/// <summary>
+/// Counts what a store holds as its rows are written (either store's writer): facts, i.e. rows a source and a quote
+/// stand behind, and their citations; sources and join rows are neither.
+/// </summary>
+internal sealed class FactTally
+{
+    public int Facts { get; private set; }
+
+    public int Citations { get; private set; }
+
+    public void Count(object row)
+    {
+        switch (row)
+        {
+            case Citation:
+                Citations++;
+                break;
+            case Source or Listing or TargetScope:
+                break;
+            default:
+                Facts++;
+                break;
+        }
+    }
+}
