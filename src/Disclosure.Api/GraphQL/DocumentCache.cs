@@ -47,7 +47,9 @@ public sealed class DocumentCache(IOptions<QueryLimits> limits) : IConfigureExec
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (options.Document is not null || options.Query is not { } query || query.Length > limits.Value.DocumentCacheMaxQueryLength)
+        // On a miss the endpoint may have parsed the document already (to measure it before validation); it is kept
+        // like one the executer parsed, once it has validated.
+        if (options.Query is not { } query || query.Length > limits.Value.DocumentCacheMaxQueryLength)
         {
             return await next(options);
         }

@@ -2,6 +2,7 @@ using Disclosure.Api.Caching;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.RateLimiting;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -19,6 +20,7 @@ namespace Disclosure.Api.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
+    IDocumentBuilder documentBuilder,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     QueryCost cost,
@@ -73,8 +75,10 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var graphQLRequest = parsed.Request!;
-        // A document already in the cache passed these checks; the others are measured before validation.
-        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLarge(text) is var (code, message))
+        // A document already in the cache passed these checks; the others are parsed here (by the executer's own
+        // document builder, and handed to it so it is parsed once) and measured before validation.
+        GraphQLParser.AST.GraphQLDocument? document = null;
+        if (graphQLRequest.Query is { } text && !documents.Contains(text) && TooLarge(text, out document) is var (code, message))
         {
             await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, code, message);
             return;
@@ -85,6 +89,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             UserContext = userContext,
             Query = graphQLRequest.Query,
+            Document = document,
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
@@ -134,21 +139,24 @@ public sealed class GraphQLHttpEndpoint(
 
     // Checked before validation, which would take exponential time on fragments that spread each other, and
     // quadratic time on a field repeated thousands of times in one selection set.
-    private (string Code, string Message)? TooLarge(string query)
+    private (string Code, string Message)? TooLarge(string query, out GraphQLParser.AST.GraphQLDocument? document)
     {
+        document = null;
         DocumentShape shape;
         try
         {
-            shape = DocumentShape.Measure(GraphQLParser.Parser.Parse(query), options.Value.MaxExpandedFields);
+            var parsed = documentBuilder.Build(query);
+            shape = DocumentShape.Measure(parsed, options.Value.MaxExpandedFields);
+            document = parsed;
         }
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException e)
         {
             // The executer would only say "Error executing document."
             return ("MAX_DEPTH_EXCEEDED", $"The document is nested too deeply to parse ({e.Description}) at line {e.Location.Line}, column {e.Location.Column}.");
         }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        catch (Exception e) when (e is GraphQLParser.Exceptions.GraphQLParserException or DocumentError)
         {
-            return null; // the executer reports the syntax error, with its location
+            return null; // the executer parses it again and reports the syntax error, with its location
         }
         var limits = options.Value;
         return shape switch
