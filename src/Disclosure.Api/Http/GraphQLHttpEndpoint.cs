@@ -1,4 +1,5 @@
 using Disclosure.Api.Caching;
+using Disclosure.Api.DataLoading;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.RateLimiting;
 using GraphQL;
@@ -84,7 +85,11 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
         var client = rateLimiter.ClientOf(http);
-        var userContext = new Dictionary<string, object?> { [QueryCost.ClientKey] = client };
+        var userContext = new Dictionary<string, object?>
+        {
+            [QueryCost.ClientKey] = client,
+            [LoaderExtensions.UserContextKey] = http.RequestServices.GetRequiredService<RequestLoaders>(),
+        };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             UserContext = userContext,
