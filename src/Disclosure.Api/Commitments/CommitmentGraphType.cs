@@ -11,7 +11,7 @@ public sealed class CommitmentGraphType : NodeGraphType<Commitment>
     {
         Description = "A commitment or principle the organization stated: an initiative joined, an alignment, a decarbonization principle, a reporting pledge.";
         Field<NonNullGraphType<OrganizationGraphType>>("organization").Description("The organization that made the commitment.")
-            .Resolve(ctx => ctx.LoadOrganization(ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.FollowOrganization(ctx.Source.OrganizationId));
         Field(c => c.Kind).Description("What kind of commitment it is.");
         Field(c => c.Name).Description("A short title.");
         Field(c => c.Description).Description("What was committed, in plain words; the quote has the exact words.");

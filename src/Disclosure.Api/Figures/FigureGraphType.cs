@@ -16,7 +16,7 @@ public sealed class FigureGraphType : NodeGraphType<Figure>
     {
         Description = "One reported figure of the yearly progress: what was measured, for which period, the value exactly as published, its unit, and how far it can be trusted.";
         Field<NonNullGraphType<OrganizationGraphType>>("organization").Description("Whose figure it is.")
-            .Resolve(ctx => ctx.LoadOrganization(ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.FollowOrganization(ctx.Source.OrganizationId));
         Field(f => f.Metric).Description("What the figure measures.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScopeGraphType>>>>("scopes")
             .Description("The emission scopes the metric is about (empty for metrics that are not about a scope).")
@@ -37,8 +37,8 @@ public sealed class FigureGraphType : NodeGraphType<Figure>
         Field(f => f.ConfidenceNote, nullable: true).Description("Why that confidence: corroborations and conflicts.");
         Field(f => f.Note, nullable: true).Description("Caveats: definitions that differ between sources, possible mix-ups, what the source does not say.");
         Field<ReportGraphType>("report").Description("The report the figure was published in, when known.")
-            .Resolve(ctx => ctx.Source.ReportId is { } id ? ctx.LoadReport(id) : null);
+            .Resolve(ctx => ctx.Source.ReportId is { } id ? ctx.FollowReport(id) : null);
         Field<TargetGraphType>("target").Description("The target this figure measures progress against, when the link is clear.")
-            .Resolve(ctx => ctx.Source.TargetId is { } id ? ctx.LoadTarget(id) : null);
+            .Resolve(ctx => ctx.Source.TargetId is { } id ? ctx.FollowTarget(id) : null);
     }
 }

@@ -12,7 +12,7 @@ public sealed class GovernanceBodyGraphType : NodeGraphType<GovernanceBody>
     {
         Description = "A governance body: one tier of the three-tier ESG governance framework (board committee, steering committee, working group), or another body a source describes.";
         Field<NonNullGraphType<OrganizationGraphType>>("organization").Description("The organization the body governs.")
-            .Resolve(ctx => ctx.LoadOrganization(ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.FollowOrganization(ctx.Source.OrganizationId));
         Field(b => b.Name).Description("The body's name.");
         Field(b => b.Tier, nullable: true).Description("1, 2 or 3: the body's tier in the three-tier ESG framework (1 = board level); null for a body outside it.");
         Field(b => b.Level).Description("The level at which the body works.");

@@ -10,9 +10,9 @@ public sealed class MembershipGraphType : NodeGraphType<Membership>
     {
         Description = "A person's seat on a governance body, over the time the sources attest it.";
         Field<NonNullGraphType<GovernanceBodyGraphType>>("body").Description("The governance body.")
-            .Resolve(ctx => ctx.LoadBody(ctx.Source.BodyId));
+            .Resolve(ctx => ctx.FollowBody(ctx.Source.BodyId));
         Field<NonNullGraphType<PersonGraphType>>("person").Description("The person.")
-            .Resolve(ctx => ctx.LoadPerson(ctx.Source.PersonId));
+            .Resolve(ctx => ctx.FollowPerson(ctx.Source.PersonId));
         Field(m => m.Role).Description("Chair or member.");
         Field(m => m.Title).Description("The person's title as the source gives it (e.g. independent director).");
         Field(m => m.Since, nullable: true).Description("The date from which a source attests the membership (not necessarily when it began); null when the source is undated.");

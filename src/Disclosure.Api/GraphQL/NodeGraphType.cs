@@ -30,7 +30,7 @@ public abstract class NodeGraphType<T> : ObjectGraphType<T> where T : class
             .Description("Every citation behind this fact: the primary one first, then corroborations.")
             .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)));
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The source of the primary citation.")
-            .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => ctx.LoadSource(cs![0].SourceId)));
+            .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => ctx.FollowSource(cs![0].SourceId)));
         Field<NonNullGraphType<StringGraphType>>("quote").Description("The exact quote of the primary citation, verbatim.")
             .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => cs![0].Quote));
     }

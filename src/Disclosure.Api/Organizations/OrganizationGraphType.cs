@@ -20,7 +20,7 @@ public sealed class OrganizationGraphType : NodeGraphType<Organization>
         Field(o => o.Kind).Description("How the organization stands in its group.");
         Field(o => o.Mission, nullable: true).Description("The organization's stated mission, verbatim, when it states one.");
         Field<OrganizationGraphType>("parent").Description("The group this organization belongs to, if any.")
-            .Resolve(ctx => ctx.Source.ParentId is { } parent ? ctx.LoadOrganization(parent) : null);
+            .Resolve(ctx => ctx.Source.ParentId is { } parent ? ctx.FollowOrganization(parent) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("children")
             .Description("Business units and subsidiaries of this organization, by name.")
             .Resolve(ctx => ctx.LoadChildOrganizations(ctx.Source.Id));

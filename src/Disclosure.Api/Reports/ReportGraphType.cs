@@ -13,7 +13,7 @@ public sealed class ReportGraphType : NodeGraphType<Report>
     {
         Description = "A disclosure report the organization published (ESG, CSR or carbon-neutrality report), with when it came out and who verified it.";
         Field<NonNullGraphType<OrganizationGraphType>>("organization").Description("The organization that published the report.")
-            .Resolve(ctx => ctx.LoadOrganization(ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.FollowOrganization(ctx.Source.OrganizationId));
         Field(r => r.Title).Description("The report's title as the source names it (often in Chinese).");
         Field(r => r.Kind).Description("What kind of report it is.");
         Field(r => r.FiscalYear, nullable: true).Description("The fiscal year the report covers, when known.");

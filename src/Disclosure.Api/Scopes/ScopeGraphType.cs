@@ -21,7 +21,7 @@ public sealed class ScopeGraphType : NodeGraphType<Scope>
         Field(s => s.Direction, nullable: true).Description("Upstream or downstream, for Scope 3 categories.");
         Field(s => s.Definition).Description("The definition, verbatim from its source.");
         Field<OrganizationGraphType>("definedBy").Description("The company that defines a company-defined scope.")
-            .Resolve(ctx => ctx.Source.DefinedById is { } id ? ctx.LoadOrganization(id) : null);
+            .Resolve(ctx => ctx.Source.DefinedById is { } id ? ctx.FollowOrganization(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScopeGraphType>>>>("children")
             .Description("The categories of this scope, and the company-defined scopes that extend it.")
             .Resolve(ctx => ctx.LoadChildScopes(ctx.Source.Id));

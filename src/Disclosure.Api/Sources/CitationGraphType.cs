@@ -11,7 +11,7 @@ public sealed class CitationGraphType : ObjectGraphType<Citation>
         Name = "Citation";
         Description = "The source a fact rests on and the exact words it says there. Quote it as it stands.";
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The document cited.")
-            .Resolve(ctx => ctx.LoadSource(ctx.Source.SourceId));
+            .Resolve(ctx => ctx.FollowSource(ctx.Source.SourceId));
         Field(c => c.Quote).Description("The exact quote from the source, verbatim (original language and punctuation).");
         Field(c => c.Note, nullable: true).Description("What this citation supports when it is not the whole fact (e.g. `verifier`), or a remark on it.");
         Field<NonNullGraphType<BooleanGraphType>>("isPrimary").Description("True for the fact's primary citation; the others corroborate it.")

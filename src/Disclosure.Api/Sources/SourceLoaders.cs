@@ -1,4 +1,5 @@
 using Disclosure.Api.DataLoading;
+using Disclosure.Api.GraphQL;
 using Disclosure.Store.Data;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -9,6 +10,10 @@ public static class SourceLoaders
 {
     public static IDataLoaderResult<Source?> LoadSource(this IResolveFieldContext context, string id) =>
         context.LoadById("SourceById", (db, ids) => db.Sources.Where(s => ids.Contains(s.Id)), s => s.Id, id);
+
+    /// <summary>The source a foreign key points at, loaded only when more than its key is asked for (<see cref="References"/>).</summary>
+    public static object FollowSource(this IResolveFieldContext context, string id) =>
+        context.Follow(id, static id => new Source { Id = id, Title = null!, Publisher = null!, Url = null!, Kind = default, Language = null! }, static (c, id) => c.LoadSource(id));
 
     /// <summary>The citations of facts of one entity type, primary first.</summary>
     public static IDataLoaderResult<Citation[]?> LoadCitations(this IResolveFieldContext context, string subjectType, string subjectId) =>

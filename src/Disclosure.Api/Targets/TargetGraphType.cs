@@ -15,7 +15,7 @@ public sealed class TargetGraphType : NodeGraphType<Target>
         Description = "A climate target as the organization announced it: what, which scopes, from which baseline, by when, and how far it has come.";
         Field(t => t.Name).Description("A short title for the target.");
         Field<NonNullGraphType<OrganizationGraphType>>("organization").Description("The organization that set the target.")
-            .Resolve(ctx => ctx.LoadOrganization(ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.FollowOrganization(ctx.Source.OrganizationId));
         Field(t => t.Kind).Description("What the target aims at.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScopeGraphType>>>>("scopes")
             .Description("The emission scopes the target covers.")

@@ -11,6 +11,10 @@ public static class TargetLoaders
     public static IDataLoaderResult<Target?> LoadTarget(this IResolveFieldContext context, string id) =>
         context.LoadById("TargetById", (db, ids) => db.Targets.Where(t => ids.Contains(t.Id)), t => t.Id, id);
 
+    /// <summary>The target a foreign key points at, loaded only when more than its key is asked for (<see cref="References"/>).</summary>
+    public static object FollowTarget(this IResolveFieldContext context, string id) =>
+        context.Follow(id, static id => new Target { Id = id, OrganizationId = null!, Name = null!, Kind = default, TargetYear = default, Status = default, AnnouncedOn = default, Text = null! }, static (c, id) => c.LoadTarget(id));
+
     public static IDataLoaderResult LoadScopesOfTarget(this IResolveFieldContext context, string targetId) =>
         context.LoadByParent("ScopesByTarget",
             (db, ids) => db.TargetScopes.Where(ts => ids.Contains(ts.TargetId))
