@@ -26,6 +26,8 @@ internal static class BenchmarkProgram
                 ["read-seed", .. var rest] => ReadSeed(Options(rest)),
                 ["query", .. var rest] => await QueryAsync(Options(rest)),
                 ["cache", .. var rest] => await CacheAsync(Options(rest)),
+                ["projection", .. var rest] => await ProjectionBenchmark.RunAsync(Required(Options(rest), "store"),
+                    Options(rest).TryGetValue("seconds", out var ps) ? int.Parse(ps, CultureInfo.InvariantCulture) : 10),
                 ["hostile", .. var rest] => await HardeningBenchmark.HostileAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
                     Options(rest).TryGetValue("repeat", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 20),
                 ["soak", .. var rest] => await HardeningBenchmark.SoakAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
@@ -53,6 +55,7 @@ internal static class BenchmarkProgram
               (build-store and query: --provider Postgres --connection CS instead of --store FILE, for PostgreSQL)
               cache --seed DIR --store FILE [--seconds N] [--concurrency N] [--rounds N]
                                                                 cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
+              projection --store FILE [--seconds N]            a page read with every column against selected columns only
               hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
               soak --seed DIR --store FILE [--seconds N] [--concurrency N] [--cache-mib N]
                                                                 full load with a mixed workload: errors and memory over time

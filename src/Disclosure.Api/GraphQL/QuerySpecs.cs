@@ -6,7 +6,7 @@ namespace Disclosure.Api.GraphQL;
 
 /// <summary>
 /// What each connection can be filtered and sorted on: the fields users slice by, each backed by a store index
-/// (see DisclosureDbContext), and the default ordering. The GraphQL filter and sort inputs are generated from these.
+/// (see DisclosureDbContext), the default ordering, and the long text columns read only when selected. The GraphQL filter and sort inputs are generated from these.
 /// </summary>
 public static class QuerySpecs
 {
@@ -14,6 +14,7 @@ public static class QuerySpecs
         .Field("name", o => o.Name, "The organization's name.")
         .Field("kind", o => o.Kind, "How the organization stands in its group.")
         .Field("parent", o => o.ParentId, "The slug of the parent organization.", sort: false)
+        .ReadWhenSelected(o => o.Mission, "mission")
         .OrderBy(("name", SortDirection.Asc));
 
     private static readonly QuerySpec<Target> Targets = new QuerySpec<Target>("Target", t => t.Id, "targets")
@@ -25,6 +26,7 @@ public static class QuerySpecs
         .Field("announcedOn", t => t.AnnouncedOn, "The announcement date.")
         .Filter("scope", "Targets that cover a scope, by scope code (e.g. `SCOPE_3`, `SCOPE_3_PLUS`).",
             (db, codes) => t => db.TargetScopes.Any(ts => ts.TargetId == t.Id && db.Scopes.Any(s => s.Id == ts.ScopeId && codes.Contains(s.Code))))
+        .ReadWhenSelected(t => t.Text, "text")
         .OrderBy(("targetYear", SortDirection.Asc));
 
     private static readonly QuerySpec<Figure> Figures = new QuerySpec<Figure>("Figure", f => f.Id, "figures")
@@ -47,6 +49,9 @@ public static class QuerySpecs
                 var metrics = Enum.GetValues<Metric>().Where(m => MetricScopes.Of(m).Intersect(codes).Any()).ToList();
                 return f => metrics.Contains(f.Metric);
             })
+        .ReadWhenSelected(f => f.Subject, "subject")
+        .ReadWhenSelected(f => f.ConfidenceNote, "confidenceNote")
+        .ReadWhenSelected(f => f.Note, "note")
         .OrderBy(("periodStart", SortDirection.Asc));
 
     private static readonly QuerySpec<Report> Reports = new QuerySpec<Report>("Report", r => r.Id, "reports")
@@ -60,6 +65,7 @@ public static class QuerySpecs
         .Field("organization", c => c.OrganizationId, "The slug of the organization.")
         .Field("kind", c => c.Kind, "The kind of commitment.")
         .Field("madeOn", c => c.MadeOn, "When it was announced (undated first).")
+        .ReadWhenSelected(c => c.Description, "description")
         .OrderBy(("organization", SortDirection.Asc))
         .OrderNestedBy(("madeOn", SortDirection.Asc));
 
@@ -68,6 +74,7 @@ public static class QuerySpecs
         .Field("tier", b => b.Tier, "The tier in the three-tier ESG framework (bodies outside it sort first).")
         .Field("level", b => b.Level, "The level at which the body works.")
         .Field("name", b => b.Name, "The body's name.")
+        .ReadWhenSelected(b => b.Mandate, "mandate")
         .OrderBy(("organization", SortDirection.Asc))
         .OrderNestedBy(("tier", SortDirection.Asc));
 
@@ -77,6 +84,7 @@ public static class QuerySpecs
         .Field("role", m => m.Role, "Chair or member.")
         .Field("since", m => m.Since, "The date from which a source attests the membership (undated first).")
         .Field("until", m => m.Until, "The reported end date.", sort: false)
+        .ReadWhenSelected(m => m.Note, "note")
         .OrderBy(("role", SortDirection.Asc), ("since", SortDirection.Asc));
 
     private static readonly QuerySpec<Person> People = new QuerySpec<Person>("Person", p => p.Id, "people")
@@ -88,6 +96,7 @@ public static class QuerySpecs
         .Field("organization", s => s.OrganizationId, "The slug of the organization.")
         .Field("speaker", s => s.SpeakerId, "The slug of the speaker.", sort: false)
         .Field("saidOn", s => s.SaidOn, "When it was said.")
+        .ReadWhenSelected(s => s.Text, "text")
         .OrderBy(("saidOn", SortDirection.Asc));
 
     private static readonly QuerySpec<Source> Sources = new QuerySpec<Source>("Source", s => s.Id, "sources")

@@ -11,8 +11,9 @@ namespace Disclosure.Api.Paging;
 
 /// <summary>
 /// Resolves connection fields: validates the arguments, filters and orders in SQL, seeks past the cursor
-/// (keyset, never OFFSET), fetches one row more than the page to know whether another page follows, and counts
-/// only when <c>totalCount</c> is selected. Nested connections are loaded for every parent of the level in one
+/// (keyset, never OFFSET), fetches one row more than the page to know whether another page follows, reads long
+/// text columns only when a field showing them is selected (<see cref="Projection{T}"/>), and counts only when
+/// <c>totalCount</c> is selected. Nested connections are loaded for every parent of the level in one
 /// batch, with the page taken per parent in SQL.
 /// </summary>
 public static class ConnectionResolver
@@ -32,7 +33,8 @@ public static class ConnectionResolver
             var any = await args.Seek(filtered).AnyAsync(context.CancellationToken);
             return new Page<T>([], any, args.Page.After is not null, total);
         }
-        var rows = await args.Ordering.Apply(args.Seek(filtered), args.Page.Backward).Take(args.Page.Size + 1).ToListAsync(context.CancellationToken);
+        var page = args.Ordering.Apply(args.Seek(filtered), args.Page.Backward).Take(args.Page.Size + 1);
+        var rows = await Projection<T>.Apply(page, args.LeftOut).ToListAsync(context.CancellationToken);
         return args.ToPage(rows, total);
     }
 
@@ -49,7 +51,8 @@ public static class ConnectionResolver
                 : null;
             var rows = args.Page.Size == 0
                 ? []
-                : await args.Ordering.TopPerParent(args.Seek(filtered), parentKey, args.Page.Backward, args.Page.Size + 1).ToListAsync(ct);
+                : await Projection<T>.Apply(args.Ordering.TopPerParent(args.Seek(filtered), parentKey, args.Page.Backward, args.Page.Size + 1), args.LeftOut)
+                    .ToListAsync(ct);
             var byParent = rows.ToLookup(readParent, StringComparer.Ordinal);
             return ids.ToDictionary(id => id, id =>
             {
@@ -68,7 +71,7 @@ public static class ConnectionResolver
 
     private sealed record Arguments<T>(
         QuerySpec<T> Spec, PageRequest Page, Ordering<T> Ordering, IDictionary<string, object?>? Where,
-        JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string Signature, string FilterSignature) where T : class
+        JsonElement[]? AfterKeys, JsonElement[]? BeforeKeys, bool WantsTotal, string[] LeftOut, string Signature, string FilterSignature) where T : class
     {
         public static Arguments<T> Read(IResolveFieldContext context, QuerySpec<T> spec, bool nested = false)
         {
@@ -80,8 +83,10 @@ public static class ConnectionResolver
                 : null;
             var ordering = Ordering<T>.From(spec, order, nested);
             var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
-            var signature = JsonSerializer.Serialize(new object?[] { page.Size, page.Backward, page.After, page.Before, Describe(where), Describe(order), ordering.Signature, wantsTotal });
-            return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, signature, Describe(where) ?? "");
+            var leftOut = Projection<T>.LeftOut(context, spec);
+            // Fields that differ in any of these (the columns read included) never share a batch.
+            var signature = JsonSerializer.Serialize(new object?[] { page.Size, page.Backward, page.After, page.Before, Describe(where), Describe(order), ordering.Signature, wantsTotal, leftOut });
+            return new Arguments<T>(spec, page, ordering, where, Decode(page.After, ordering), Decode(page.Before, ordering), wantsTotal, leftOut, signature, Describe(where) ?? "");
         }
 
         public IQueryable<T> Filter(DisclosureDbContext db, IQueryable<T> query) =>

@@ -12,6 +12,7 @@ public sealed class QuerySpec<T> where T : class
 {
     private readonly List<QueryField<T>> _fields = [];
     private readonly List<CustomFilter> _custom = [];
+    private readonly List<OptionalColumn> _optional = [];
 
     public QuerySpec(string entity, Expression<Func<T, string>> id, string connection)
     {
@@ -25,6 +26,9 @@ public sealed class QuerySpec<T> where T : class
     public QueryField<T> Id { get; }
     public IReadOnlyList<QueryField<T>> Fields => _fields;
     public IReadOnlyList<CustomFilter> CustomFilters => _custom;
+
+    /// <summary>The long text columns read only when a field that shows them is selected (<see cref="Projection{T}"/>).</summary>
+    public IReadOnlyList<OptionalColumn> OptionalColumns => _optional;
     public IReadOnlyList<(QueryField<T> Field, SortDirection Direction)> DefaultOrder { get; private set; } = [];
 
     /// <summary>The default ordering of a nested connection (a few rows per parent), when it differs from the root's.</summary>
@@ -43,6 +47,21 @@ public sealed class QuerySpec<T> where T : class
         return this;
     }
 
+    /// <summary>
+    /// A long text column read only when one of <paramref name="fields"/> (the GraphQL fields that show it) is
+    /// selected on the connection's nodes. Never a key, a filter or sort field, or a column another field reads.
+    /// </summary>
+    public QuerySpec<T> ReadWhenSelected(Expression<Func<T, string?>> column, params string[] fields)
+    {
+        var property = ((MemberExpression)column.Body).Member.Name;
+        if (_fields.Any(f => f.Member.Body is MemberExpression m && m.Member.Name == property) || ((MemberExpression)Id.Member.Body).Member.Name == property)
+        {
+            throw new InvalidOperationException($"{Entity}.{property} is filtered or sorted on: it cannot be left out of a query.");
+        }
+        _optional.Add(new OptionalColumn(property, fields));
+        return this;
+    }
+
     public QuerySpec<T> OrderBy(params (string Field, SortDirection Direction)[] order)
     {
         DefaultOrder = NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
@@ -58,6 +77,8 @@ public sealed class QuerySpec<T> where T : class
         NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
         return this;
     }
+
+    public sealed record OptionalColumn(string Property, IReadOnlyList<string> Fields);
 
     public sealed record CustomFilter(string Name, string Description, Func<DisclosureDbContext, IReadOnlyList<string>, Expression<Func<T, bool>>> Build);
 }

@@ -60,6 +60,67 @@ public sealed class ProjectionTests(DisclosureApiFactory api)
         Assert.Null(data["node"]);
     }
 
+    [Fact]
+    public async Task A_long_text_column_is_read_only_when_a_field_showing_it_is_selected()
+    {
+        var (without, withoutSql) = await TargetsAsync("nodes { slug name }");
+        var (with, withSql) = await TargetsAsync("nodes { slug name text }");
+
+        Assert.DoesNotContain("\"Text\"", TargetSql(withoutSql));
+        Assert.Contains("\"Text\"", TargetSql(withSql));
+        Assert.Equal(Slugs(with), Slugs(without));
+        Assert.All(with, t => Assert.False(string.IsNullOrWhiteSpace(t["text"]!.GetValue<string>())));
+    }
+
+    [Theory]
+    [InlineData("nodes { slug ...Worded }", "fragment Worded on Target { text }")]
+    [InlineData("nodes { slug ... on Target { text } }", "")]
+    [InlineData("edges { node { slug text } }", "")]
+    [InlineData("edges { ...Edge }", "fragment Edge on TargetEdge { node { slug text } }")]
+    [InlineData("nodes { slug } nodes { text }", "")]
+    [InlineData("short: nodes { slug } long: nodes { slug text }", "")]
+    public async Task The_column_is_read_whichever_way_the_field_is_selected(string selection, string fragments)
+    {
+        var (targets, sql) = await TargetsAsync(selection, fragments);
+
+        Assert.Contains("\"Text\"", TargetSql(sql));
+        Assert.All(targets, t => Assert.False(string.IsNullOrWhiteSpace(t["text"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Nested_connections_with_different_selections_do_not_share_a_batch()
+    {
+        var alias = "o" + Guid.NewGuid().ToString("N");
+        var data = await api.CreateClient().DataAsync($$"""
+            { {{alias}}: organizations(first: 3) { nodes { slug
+                short: targets(first: 3) { nodes { slug } }
+                long: targets(first: 3) { nodes { slug text } } } } }
+            """);
+
+        var organizations = data[alias]!["nodes"]!.AsArray().Select(n => n!).ToList();
+        Assert.Contains(organizations, o => o["long"]!["nodes"]!.AsArray().Count > 0);
+        foreach (var organization in organizations)
+        {
+            var shortSlugs = organization["short"]!["nodes"]!.AsArray().Select(n => n!["slug"]!.GetValue<string>());
+            var longNodes = organization["long"]!["nodes"]!.AsArray().Select(n => n!).ToList();
+            Assert.Equal(shortSlugs, longNodes.Select(n => n["slug"]!.GetValue<string>()));
+            Assert.All(longNodes, n => Assert.False(string.IsNullOrWhiteSpace(n["text"]!.GetValue<string>())));
+        }
+    }
+
+    [Fact]
+    public async Task Paging_is_the_same_whichever_columns_are_read()
+    {
+        var (all, _) = await TargetsAsync("nodes { slug text }");
+        var first = await api.CreateClient().DataAsync("{ targets(first: 2) { pageInfo { endCursor } nodes { slug } } }");
+        var cursor = first["targets"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var next = await api.CreateClient().DataAsync("query($after: String) { targets(first: 2, after: $after) { nodes { slug text } } }", new { after = cursor });
+
+        var slugs = Slugs(first["targets"]!["nodes"]!.AsArray().Select(n => n!).ToList())
+            .Concat(Slugs(next["targets"]!["nodes"]!.AsArray().Select(n => n!).ToList()));
+        Assert.Equal(Slugs(all).Take(4), slugs);
+    }
+
     /// <summary>Every figure with the given selection; a unique alias keeps the output cache from answering.</summary>
     private async Task<(List<JsonNode> Figures, IReadOnlyList<string> Sql)> FiguresAsync(string selection, string fragments = "")
     {
@@ -71,6 +132,27 @@ public sealed class ProjectionTests(DisclosureApiFactory api)
         Assert.NotEmpty(figures);
         return (figures, sql);
     }
+
+    /// <summary>Every target with the given selection of the connection; a unique alias keeps the output cache from answering.</summary>
+    private async Task<(List<JsonNode> Targets, IReadOnlyList<string> Sql)> TargetsAsync(string selection, string fragments = "")
+    {
+        var alias = "t" + Guid.NewGuid().ToString("N");
+        api.SqlCommands.Reset();
+        var data = await api.CreateClient().DataAsync($"{{ {alias}: targets(first: 100) {{ {selection} }} }} {fragments}");
+        var sql = api.SqlCommands.Texts;
+        var connection = data[alias]!;
+        var targets = connection["nodes"] is { } nodes
+            ? nodes.AsArray().Select(n => n!).ToList()
+            : connection["long"] is { } longNodes
+                ? longNodes.AsArray().Select(n => n!).ToList()
+                : connection["edges"]!.AsArray().Select(e => e!["node"]!).ToList();
+        Assert.NotEmpty(targets);
+        return (targets, sql);
+    }
+
+    private static string TargetSql(IReadOnlyList<string> sql) => Assert.Single(sql, s => s.Contains("FROM \"Targets\"", StringComparison.Ordinal));
+
+    private static List<string> Slugs(List<JsonNode> nodes) => [.. nodes.Select(n => n["slug"]!.GetValue<string>())];
 
     private static List<string> Project(List<JsonNode> figures, string reference, params string[] fields) =>
         [.. figures.Select(f => f[reference] is { } r ? string.Join("|", fields.Select(x => r[x]!.GetValue<string>())) : "null")];
