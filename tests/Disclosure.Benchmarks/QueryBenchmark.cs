@@ -116,9 +116,8 @@ internal static class QueryBenchmark
     }
 
     /// <summary>
-    /// How much of the working set is the process's own memory and how much is file pages: the SQLite store is read
-    /// through a memory map, so the pages of it that queries touched count in the working set, though they are the
-    /// kernel's page cache (shared, and dropped under memory pressure). Linux only (/proc/self/status).
+    /// How much of the working set is the process's own memory and how much is file pages (mapped assemblies and
+    /// native libraries: the kernel's page cache, shared, dropped under memory pressure). Linux only (/proc/self/status).
     /// </summary>
     private static string FilePages()
     {
@@ -129,7 +128,7 @@ internal static class QueryBenchmark
         var fields = File.ReadLines("/proc/self/status").Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
         static string MiB(string? kB) => kB is null ? "?" : $"{long.Parse(kB.Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0:F0}";
-        return $" (of which {MiB(fields.GetValueOrDefault("RssAnon"))} MiB the process's own, {MiB(fields.GetValueOrDefault("RssFile"))} MiB file pages such as the memory-mapped store)";
+        return $" (of which {MiB(fields.GetValueOrDefault("RssAnon"))} MiB the process's own, {MiB(fields.GetValueOrDefault("RssFile"))} MiB file pages)";
     }
 
     /// <summary>The example operations of schema/examples/, pointed at an organization of the store being measured.</summary>

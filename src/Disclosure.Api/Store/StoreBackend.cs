@@ -69,8 +69,7 @@ public sealed class SqliteStoreBackend(StoreLocation location) : StoreBackend
     // and a profile of the query mix showed EF Core generating SQL again for most batches (RelationalCommandCache: 10.9%
     // of request CPU before, 1.9% after).
     public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, ServedStore store) =>
-        builder.UseSqlite(store.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(SqliteReadTuning.Instance);
+        builder.UseSqlite(store.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     // Pooled connections still hold the replaced file open.
     public override void Release(ServedStore old) => SqliteConnection.ClearAllPools();
