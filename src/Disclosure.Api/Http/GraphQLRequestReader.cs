@@ -60,26 +60,26 @@ public static class GraphQLRequestReader
     {
         if (string.IsNullOrEmpty(request.ContentType))
         {
-            return (null, Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "A POST request needs Content-Type: application/json.").Error);
+            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "A POST request needs Content-Type: application/json."));
         }
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ||
             !string.Equals(contentType.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type '{request.ContentType}' is not supported: send application/json.").Error);
+            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type '{request.ContentType}' is not supported: send application/json."));
         }
         if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Result.Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Charset '{contentType.Charset.Value}' is not supported: send UTF-8.").Error);
+            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Charset '{contentType.Charset.Value}' is not supported: send UTF-8."));
         }
         if (request.ContentLength > options.MaxRequestBodyBytes)
         {
-            return (null, TooLarge(options).Error);
+            return (null, TooLarge(options));
         }
 
         var body = await ReadLimitedAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, cancellationToken);
         if (body is null)
         {
-            return (null, TooLarge(options).Error);
+            return (null, TooLarge(options));
         }
         request.HttpContext.Response.RegisterForDispose(body);
         return (body, null);
@@ -137,8 +137,8 @@ public static class GraphQLRequestReader
         }
     }
 
-    private static Result TooLarge(GraphQLHttpOptions options) =>
-        Result.Fail(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The body is larger than {options.MaxRequestBodyBytes} bytes.");
+    private static RequestError TooLarge(GraphQLHttpOptions options) =>
+        new(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The body is larger than {options.MaxRequestBodyBytes} bytes.");
 
     private static async Task<Body?> ReadLimitedAsync(Stream body, long? length, int limit, CancellationToken cancellationToken)
     {

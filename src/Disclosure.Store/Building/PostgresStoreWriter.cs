@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -65,60 +64,54 @@ internal sealed class PostgresStoreWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>One table's binary COPY on its own connection, with a getter, converter and wire type per column.</summary>
+    /// <summary>One table's binary COPY on its own connection, with the wire type of each column.</summary>
     private sealed class TableCopy : IAsyncDisposable
     {
         private readonly NpgsqlConnection _connection;
         private readonly NpgsqlBinaryImporter _importer;
-        private readonly Column[] _columns;
+        private readonly StoreTable _table;
+        private readonly NpgsqlDbType[] _types;
 
         public TableCopy(IEntityType entity, string connectionString, ISqlGenerationHelper sql)
         {
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToArray();
-            _columns = [.. properties.Select(p => new Column(p.GetGetter(), p.GetTypeMapping().Converter,
-                WireType(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType)))];
+            _table = new StoreTable(entity, sql);
+            _types = [.. _table.Properties.Select(p => WireType(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType))];
             _connection = new NpgsqlConnection(connectionString);
             _connection.Open();
-            _importer = _connection.BeginBinaryImport(
-                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)");
+            _importer = _connection.BeginBinaryImport($"COPY {_table.Name} ({_table.Columns}) FROM STDIN (FORMAT BINARY)");
         }
 
         public void Write(object row)
         {
             _importer.StartRow();
-            foreach (var column in _columns)
+            for (var i = 0; i < _types.Length; i++)
             {
-                var value = column.Getter.GetClrValue(row);
+                var value = _table.Value(row, i);
+                var type = _types[i];
                 if (value is null)
                 {
                     _importer.WriteNull();
                     continue;
                 }
-                if (column.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value)!;
-                }
                 switch (value)
                 {
                     case string text:
-                        _importer.Write(text, column.Type);
+                        _importer.Write(text, type);
                         break;
                     case int number:
-                        _importer.Write(number, column.Type);
+                        _importer.Write(number, type);
                         break;
                     case long number:
-                        _importer.Write(number, column.Type);
+                        _importer.Write(number, type);
                         break;
                     case double number:
-                        _importer.Write(number, column.Type);
+                        _importer.Write(number, type);
                         break;
                     case DateOnly date:
-                        _importer.Write(date, column.Type);
+                        _importer.Write(date, type);
                         break;
                     case DateTimeOffset instant:
-                        _importer.Write(instant.UtcDateTime, column.Type);
+                        _importer.Write(instant.UtcDateTime, type);
                         break;
                     default:
                         throw new NotSupportedException($"store build: no COPY binding for {value.GetType().Name}; add it here");
@@ -149,7 +142,5 @@ internal sealed class PostgresStoreWriter : IAsyncDisposable
                 : type == typeof(DateTimeOffset) ? NpgsqlDbType.TimestampTz
                 : throw new NotSupportedException($"store build: no COPY type for {type.Name}; add it here");
         }
-
-        private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter, NpgsqlDbType Type);
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 [assembly: InternalsVisibleTo("Disclosure.Tests")]
@@ -119,7 +118,7 @@ internal sealed class StoreWriter : IDisposable
     }
 
     /// <summary>
-    /// One table's prepared INSERT, with a getter and the model's value converter for each column. The statement is
+    /// One table's prepared INSERT (names and values from <see cref="StoreTable"/>). The statement is
     /// bound and stepped through SQLite's own API (the handle of the same connection and transaction): binding by
     /// position, without the per-execution name lookups of <see cref="SqliteCommand"/>, is what makes millions of
     /// rows cheap. Values bind as Microsoft.Data.Sqlite binds them (dates as yyyy-MM-dd text).
@@ -128,30 +127,22 @@ internal sealed class StoreWriter : IDisposable
     {
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _statement;
-        private readonly Column[] _columns;
+        private readonly StoreTable _table;
 
         public TableInserter(IEntityType entity, SqliteConnection connection, ISqlGenerationHelper sql)
         {
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToArray();
-            _columns = [.. properties.Select(p => new Column(p.GetGetter(), p.GetTypeMapping().Converter))];
-            var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                         $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-                         $"VALUES ({string.Join(", ", properties.Select((_, i) => "?" + (i + 1)))})";
+            _table = new StoreTable(entity, sql);
+            var insert = $"INSERT INTO {_table.Name} ({_table.Columns}) " +
+                         $"VALUES ({string.Join(", ", _table.Properties.Select((_, i) => "?" + (i + 1)))})";
             _db = connection.Handle!;
             Check(raw.sqlite3_prepare_v2(_db, insert, out _statement));
         }
 
         public void Insert(object row)
         {
-            for (var i = 0; i < _columns.Length; i++)
+            for (var i = 0; i < _table.Properties.Count; i++)
             {
-                var column = _columns[i];
-                var value = column.Getter.GetClrValue(row);
-                if (value is not null && column.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
+                var value = _table.Value(row, i);
                 var index = i + 1;
                 Check(value switch
                 {
@@ -181,7 +172,5 @@ internal sealed class StoreWriter : IDisposable
                 throw new SqliteException($"store build: {raw.sqlite3_errmsg(_db).utf8_to_string()}", result);
             }
         }
-
-        private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter);
     }
 }
