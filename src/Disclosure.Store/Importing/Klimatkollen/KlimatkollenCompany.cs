@@ -1,5 +1,3 @@
-using Disclosure.Store.Importing.CarbonGap;
-
 namespace Disclosure.Store.Importing.Klimatkollen;
 
 /// <summary>One company of Klimatkollen's <c>companies_2024-10-09.json</c>, as recorded.</summary>
