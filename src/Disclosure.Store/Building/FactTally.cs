@@ -19,7 +19,8 @@ internal sealed class FactTally
             case Citation:
                 Citations++;
                 break;
-            case Source or Listing or TargetScope:
+            case Source or Listing or TargetScope or ImportedDataset or DatasetFile or ImportRejection or AssessmentField
+                or Identifier or Classification or OrganizationRecord:
                 break;
             default:
                 Facts++;

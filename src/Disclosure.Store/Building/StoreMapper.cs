@@ -1,4 +1,5 @@
 using Disclosure.Store.Data;
+using Disclosure.Store.Importing;
 using Disclosure.Store.Seeding;
 
 namespace Disclosure.Store.Building;
@@ -12,6 +13,16 @@ internal static class StoreMapper
 {
     public static IEnumerable<object> Rows(SeedContent d)
     {
+        yield return Curation;
+        var held = d.Sources.Where(s => s.TextFile is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        Verification Level(string sourceId) => held.Contains(sourceId) ? Verification.CheckedVerbatim : Verification.ResearchNotes;
+        IEnumerable<Citation> Citations(string subjectType, string subjectId, IReadOnlyList<SeedModel.Citation> citations) =>
+            citations.Select((c, i) => new Citation
+            {
+                SubjectType = subjectType, SubjectId = subjectId, Ordinal = i, SourceId = c.Source, Quote = c.Quote, Note = c.Note,
+                DatasetId = ImportedDataset.CuratedId, Verification = Level(c.Source),
+            });
+
         foreach (var s in d.Sources)
         {
             yield return new Source
@@ -70,6 +81,7 @@ internal static class StoreMapper
                 Id = t.Id, OrganizationId = t.Organization, Name = t.Name, Kind = t.Kind, BaselineYear = t.BaselineYear,
                 TargetYear = t.TargetYear, QuantityValue = (double?)t.Quantity?.Value, QuantityUnit = t.Quantity?.Unit,
                 IntensityDenominator = t.IntensityDenominator, Status = t.Status, AnnouncedOn = t.AnnouncedOn, Text = t.Text,
+                DatasetId = ImportedDataset.CuratedId, Verification = Level(t.Citations[0].Source),
             };
             for (var i = 0; i < t.Scopes.Count; i++)
             {
@@ -157,17 +169,33 @@ internal static class StoreMapper
                 NormalizedUnit = normal?.Unit,
                 Direction = f.Direction, Basis = f.Basis, Confidence = f.Confidence, ConfidenceNote = f.ConfidenceNote,
                 Note = f.Note, ReportId = f.Report, TargetId = f.Target,
+                Year = f.Period.FiscalYear ?? f.Period.CalendarYear,
+                DatasetId = ImportedDataset.CuratedId, Verification = Level(f.Citations[0].Source),
+                MeasureKey = MeasureKey(f.Organization, f.Metric, period.Label, null),
             };
             foreach (var c in Citations(nameof(Figure), f.Id, f.Citations))
             {
                 yield return c;
             }
         }
+
+        foreach (var row in ImportMapper.Rows(d.Imports, d.Organizations.Select(o => (o.Id, o.Name)), d.Scopes))
+        {
+            yield return row;
+        }
     }
 
-    private static IEnumerable<Citation> Citations(string subjectType, string subjectId, IReadOnlyList<SeedModel.Citation> citations) =>
-        citations.Select((c, i) => new Citation
-        {
-            SubjectType = subjectType, SubjectId = subjectId, Ordinal = i, SourceId = c.Source, Quote = c.Quote, Note = c.Note,
-        });
+    /// <summary>The key of the measure a figure states (see <see cref="Figure.MeasureKey"/>).</summary>
+    public static string MeasureKey(string organizationId, Metric metric, string period, int? category) =>
+        category is { } c ? $"{organizationId}|{EnumNames.Of(metric)}|{period}|{c}" : $"{organizationId}|{EnumNames.Of(metric)}|{period}";
+
+    /// <summary>Our own curation, the dataset every seed-file fact comes through.</summary>
+    public static ImportedDataset Curation { get; } = new()
+    {
+        Id = ImportedDataset.CuratedId, Kind = DatasetKind.Curated, Ordinal = 0,
+        Title = "Disclosure's curated dataset (seed-data/*.json)",
+        Publisher = "Disclosure",
+        Attribution = "Curated by Disclosure from the documents each fact cites; quotes remain their publishers' words.",
+        Checks = "Quotes from documents whose full text the dataset holds (seed-data/documents/) are checked verbatim at every build (CHECKED_VERBATIM); the other quotes are verbatim from our research notes with their source addresses (RESEARCH_NOTES). Figures are never rounded: the published value is kept as written.",
+    };
 }

@@ -23,6 +23,14 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
+    public DbSet<ImportedDataset> ImportedDatasets => Set<ImportedDataset>();
+    public DbSet<DatasetFile> DatasetFiles => Set<DatasetFile>();
+    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<Identifier> Identifiers => Set<Identifier>();
+    public DbSet<OrganizationRecord> OrganizationRecords => Set<OrganizationRecord>();
+    public DbSet<Classification> Classifications => Set<Classification>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentField> AssessmentFields => Set<AssessmentField>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,6 +53,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId);
             e.HasIndex(o => o.ParentId);
             e.HasIndex(o => new { o.Name, o.Id });
+            e.HasIndex(o => new { o.Country, o.Name, o.Id });
         });
         modelBuilder.Entity<Listing>(e =>
         {
@@ -70,6 +79,10 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasIndex(t => new { t.OrganizationId, t.TargetYear, t.Id });
             e.HasIndex(t => new { t.TargetYear, t.Id });
             e.HasIndex(t => new { t.Kind, t.TargetYear });
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(t => t.DatasetId);
+            e.HasIndex(t => new { t.DatasetId, t.TargetYear, t.Id });
+            e.HasIndex(t => new { t.Verification, t.TargetYear, t.Id });
+            e.HasIndex(t => new { t.Status, t.TargetYear, t.Id });
         });
         modelBuilder.Entity<TargetScope>(e =>
         {
@@ -116,12 +129,65 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasIndex(f => new { f.ReportId, f.PeriodStart, f.Id });
             e.HasIndex(f => new { f.Metric, f.PeriodStart, f.Id });
             e.HasIndex(f => new { f.FiscalYear, f.Id });
+            e.HasIndex(f => new { f.Year, f.Id });
+            e.HasIndex(f => f.MeasureKey);
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(f => f.DatasetId);
+            e.HasIndex(f => new { f.DatasetId, f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.Verification, f.PeriodStart, f.Id });
         });
         modelBuilder.Entity<Citation>(e =>
         {
             e.HasKey(c => new { c.SubjectType, c.SubjectId, c.Ordinal });
             e.HasOne<Source>().WithMany().HasForeignKey(c => c.SourceId);
             e.HasIndex(c => new { c.SourceId, c.SubjectType, c.SubjectId, c.Ordinal });
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(c => c.DatasetId);
+            e.HasIndex(c => new { c.DatasetId, c.Verification });
+        });
+        modelBuilder.Entity<ImportedDataset>(e => e.HasIndex(d => d.Ordinal));
+        modelBuilder.Entity<DatasetFile>(e =>
+        {
+            e.HasKey(f => new { f.DatasetId, f.Name });
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(f => f.DatasetId);
+        });
+        modelBuilder.Entity<ImportRejection>(e =>
+        {
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(r => r.DatasetId);
+            e.HasIndex(r => new { r.DatasetId, r.Id });
+            e.HasIndex(r => new { r.Reason, r.Id });
+        });
+        modelBuilder.Entity<Identifier>(e =>
+        {
+            e.HasKey(i => new { i.OrganizationId, i.Scheme, i.Value, i.DatasetId });
+            e.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(i => i.DatasetId);
+            e.HasIndex(i => new { i.Scheme, i.Value });
+            e.HasIndex(i => i.Value);
+        });
+        modelBuilder.Entity<OrganizationRecord>(e =>
+        {
+            e.HasKey(r => new { r.DatasetId, r.RecordKey });
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId);
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(r => r.DatasetId);
+            e.HasIndex(r => new { r.OrganizationId, r.DatasetId });
+        });
+        modelBuilder.Entity<Classification>(e =>
+        {
+            e.HasKey(c => new { c.OrganizationId, c.DatasetId, c.Scheme, c.Label });
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(c => c.DatasetId);
+            e.HasIndex(c => new { c.Label, c.OrganizationId });
+        });
+        modelBuilder.Entity<Assessment>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
+            e.HasOne<ImportedDataset>().WithMany().HasForeignKey(a => a.DatasetId);
+            e.HasIndex(a => new { a.OrganizationId, a.AssessedOn });
+            e.HasIndex(a => new { a.HasTarget, a.OrganizationId });
+        });
+        modelBuilder.Entity<AssessmentField>(e =>
+        {
+            e.HasKey(f => new { f.AssessmentId, f.Ordinal });
+            e.HasOne<Assessment>().WithMany().HasForeignKey(f => f.AssessmentId);
         });
         modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
 

@@ -15,6 +15,8 @@ public enum SourceKind
     [Description("A third-party analysis, blog post or ranking write-up.")] Analysis,
     [Description("A page of the organization's own website.")] CompanyWebsite,
     [Description("A reporting standard or the text that defines one.")] Standard,
+    [Description("A publisher's record in an open dataset, cited where the dataset names no document (the row is in the citation).")] DatasetRecord,
+    [Description("A document an open dataset names as its source (a report or page); its title and publisher are as far as the dataset records them.")] DatasetCitedDocument,
 }
 
 [Description("How an organization stands in its group.")]
@@ -23,6 +25,7 @@ public enum OrganizationKind
     [Description("A listed group holding company.")] Group,
     [Description("A business unit of a group, reporting inside the group's disclosure.")] BusinessUnit,
     [Description("A subsidiary company of a group.")] Subsidiary,
+    [Description("A company from an open dataset; how it stands in a group is not recorded.")] Company,
 }
 
 [Description("The kind of disclosure report.")]
@@ -68,6 +71,16 @@ public enum TargetKind
     [Description("A reduction of emissions per unit of activity (e.g. per unit of revenue) against a baseline.")] IntensityReduction,
     [Description("A reduction of absolute emissions against a baseline.")] AbsoluteReduction,
     [Description("Emission reductions facilitated in the company's wider ecosystem (customers, merchants, partners), outside its own inventory.")] EcosystemDecarbonization,
+    [Description("Net-zero emissions by the target year (a dataset's category \"Net zero\").")] NetZero,
+    [Description("Climate neutrality by the target year (a dataset's category \"Climate neutral\").")] ClimateNeutrality,
+    [Description("A reduction of emissions, without saying whether absolute or per unit of activity.")] EmissionsReduction,
+    [Description("Zero emissions by the target year.")] ZeroEmissions,
+    [Description("Zero carbon by the target year.")] ZeroCarbon,
+    [Description("Removing more carbon than emitted by the target year.")] CarbonNegative,
+    [Description("A target the dataset records as science-based, without a further category.")] ScienceBased,
+    [Description("A target the dataset records as aligned with a temperature goal (e.g. 1.5°C).")] TemperatureAligned,
+    [Description("A target the dataset records in its category \"Other\": read its text.")] Other,
+    [Description("A goal the dataset records without a category (free text): read its text.")] NotClassified,
 }
 
 [Description("Where a target stands.")]
@@ -77,6 +90,7 @@ public enum TargetStatus
     [Description("Reported as achieved.")] Achieved,
     [Description("The target year passed without the target being reported as achieved.")] Missed,
     [Description("Withdrawn or replaced by the organization.")] Withdrawn,
+    [Description("No source states the target's status.")] NotStated,
 }
 
 [Description("The kind of commitment or principle.")]
@@ -135,6 +149,7 @@ public enum Metric
     [Description("A rank in a third-party ranking.")] Ranking,
     [Description("A score in a third-party rating.")] Score,
     [Description("Whether data is disclosed, as a third party assessed it.")] DisclosureStatus,
+    [Description("Scope 3 emissions of one category (the figure's `category`).")] Scope3CategoryEmissions,
 }
 
 [Description("How a figure's period is defined.")]
@@ -144,6 +159,7 @@ public enum PeriodKind
     [Description("A calendar year, 1 January to 31 December. Not a fiscal year.")] CalendarYear,
     [Description("Another stretch of time, given by its start and end dates.")] Range,
     [Description("A single date: the figure holds as of that day.")] AsOf,
+    [Description("A year as a dataset labels it, the company's reporting year: the dataset does not say whether it is a calendar or a fiscal year, so the period has no dates.")] ReportingYear,
 }
 
 [Description("How exactly a figure was published.")]
@@ -197,4 +213,64 @@ public enum Confidence
     [Description("A reputable outlet quotes the report with the exact number, and at least one independent source agrees.")] High,
     [Description("A single secondary source, a syndicated copy, or a minor outlet.")] Medium,
     [Description("A third-party blog or analysis, an ambiguous metric definition, or a truncated excerpt.")] Low,
+}
+
+[Description("How far we checked a fact against what it rests on.")]
+public enum Verification
+{
+    [Description("The quote was checked verbatim against the full text of the source, which the dataset holds.")] CheckedVerbatim,
+    [Description("Quoted from our research notes: we hold the notes with their source addresses, not the source's pages.")] ResearchNotes,
+    [Description("A quote as the dataset recorded it (e.g. Net Zero Tracker's transcription with page numbers): we hold no copy of the document to check it.")] QuotedAsRecorded,
+    [Description("A value as the dataset recorded it, with no passage: `recorded` shows what the dataset says.")] ValueAsRecorded,
+    [Description("A value from the dataset publisher's own hand-checked file (Klimatkollen's facit).")] CheckedByPublisher,
+    [Description("Derived by us from other facts (see its inputs).")] Derived,
+}
+
+[Description("Whether a dataset is a publisher's open dataset or our own curation.")]
+public enum DatasetKind
+{
+    [Description("Our own curation of documents we cite (the seed files).")] Curated,
+    [Description("A publisher's open dataset, imported as published.")] Imported,
+}
+
+[Description("A kind of identifier of an organization.")]
+public enum IdentifierScheme
+{
+    [Description("International Securities Identification Number (ISO 6166).")] Isin,
+    [Description("Legal Entity Identifier (ISO 17442).")] Lei,
+    [Description("Wikidata item id (e.g. `Q52825`).")] WikidataQid,
+    [Description("Net Zero Tracker's own id (e.g. `COM-0478`).")] NetZeroTrackerId,
+}
+
+[Description("How a dataset's record was linked to an organization.")]
+public enum LinkMethod
+{
+    [Description("The organization was made from this record.")] Origin,
+    [Description("The record's normalised name equals the organization's (case, punctuation and legal suffixes such as Inc, AG, AB, plc, Ltd, SA, Group ignored).")] NormalizedName,
+    [Description("The same Wikidata id.")] WikidataQid,
+    [Description("A documented manual link in our overrides file.")] ManualOverride,
+}
+
+[Description("How a Scope 2 figure was accounted, as the dataset says.")]
+public enum Scope2Method
+{
+    [Description("Market-based (contracts and certificates count).")] MarketBased,
+    [Description("Location-based (grid averages).")] LocationBased,
+    [Description("Location-based where the company gave it, else as the company reported (Carbon Gap's 2020 column).")] LocationBasedWhereAvailable,
+    [Description("The dataset does not say.")] NotStated,
+}
+
+[Description("Whether a target is a company's end target or an interim one, as a dataset records it.")]
+public enum TargetRole
+{
+    [Description("The end (long-term) target.")] End,
+    [Description("An interim target on the way.")] Interim,
+}
+
+[Description("What an entry of a dataset's import report says.")]
+public enum ImportReportKind
+{
+    [Description("A row, or one value of a row, was not imported: it could not be mapped honestly (the reason says why).")] Rejected,
+    [Description("A record's name matches more than one organization, so it was not merged with any.")] NotMerged,
+    [Description("An identifier is held by organizations whose names do not agree: it is served with a warning and never used to merge or to look up.")] IdentifierConflict,
 }

@@ -9,8 +9,10 @@ public sealed class Figure
     public string? Subject { get; init; }
     public required PeriodKind PeriodKind { get; init; }
     public required string PeriodLabel { get; init; }
-    public required DateOnly PeriodStart { get; init; }
-    public required DateOnly PeriodEnd { get; init; }
+    public DateOnly? PeriodStart { get; init; }
+    public DateOnly? PeriodEnd { get; init; }
+    /// <summary>The year the figure is labelled with: its fiscal or calendar year, or the dataset's reporting year; null for ranges and dates.</summary>
+    public int? Year { get; init; }
     public int? FiscalYear { get; init; }
     public int? CalendarYear { get; init; }
     public required string PublishedValue { get; init; }
@@ -26,4 +28,15 @@ public sealed class Figure
     public string? Note { get; init; }
     public string? ReportId { get; init; }
     public string? TargetId { get; init; }
+    /// <summary>For Scope 3 category figures: the category number (1-15; 16 is "other" as a dataset records it).</summary>
+    public int? Category { get; init; }
+    /// <summary>For Scope 2 figures of a dataset that says it: market- or location-based.</summary>
+    public Scope2Method? Scope2Method { get; init; }
+    public required string DatasetId { get; init; }
+    public required Verification Verification { get; init; }
+    /// <summary>
+    /// The organization, metric, period and category: figures with the same key state the same measure (a period is
+    /// its label, e.g. <c>FY2023</c>, or <c>RY2023</c> for a dataset's reporting year, which never equals a fiscal or calendar year).
+    /// </summary>
+    public required string MeasureKey { get; init; }
 }

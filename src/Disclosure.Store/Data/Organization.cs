@@ -8,4 +8,6 @@ public sealed class Organization
     public required OrganizationKind Kind { get; init; }
     public string? ParentId { get; init; }
     public string? Mission { get; init; }
+    /// <summary>ISO 3166-1 alpha-3, as the first dataset that gives one records it.</summary>
+    public string? Country { get; init; }
 }

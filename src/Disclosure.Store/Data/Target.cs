@@ -8,11 +8,20 @@ public sealed class Target
     public required string Name { get; init; }
     public required TargetKind Kind { get; init; }
     public int? BaselineYear { get; init; }
-    public required int TargetYear { get; init; }
+    public int? TargetYear { get; init; }
     public double? QuantityValue { get; init; }
     public Unit? QuantityUnit { get; init; }
     public string? IntensityDenominator { get; init; }
     public required TargetStatus Status { get; init; }
-    public required DateOnly AnnouncedOn { get; init; }
-    public required string Text { get; init; }
+    public DateOnly? AnnouncedOn { get; init; }
+    public string? Text { get; init; }
+    /// <summary>The target's category in the dataset's own words (e.g. Net Zero Tracker's "Carbon neutral(ity)").</summary>
+    public string? Category { get; init; }
+    /// <summary>The status the dataset recorded (Net Zero Tracker records one per company, for its end target).</summary>
+    public string? RecordedStatus { get; init; }
+    public int? RecordedStatusYear { get; init; }
+    /// <summary>End or interim, where the dataset says.</summary>
+    public TargetRole? Role { get; init; }
+    public required string DatasetId { get; init; }
+    public required Verification Verification { get; init; }
 }

@@ -1,3 +1,5 @@
+using Disclosure.Store.Importing;
+
 namespace Disclosure.Store.Seeding;
 
 /// <summary>
@@ -18,6 +20,9 @@ public sealed class SeedContent
     public required Func<IEnumerable<SeedModel.Membership>> Memberships { get; init; }
     public required Func<IEnumerable<SeedModel.Statement>> Statements { get; init; }
     public required Func<IEnumerable<SeedModel.Figure>> Figures { get; init; }
+
+    /// <summary>What the importers read from <c>seed-data/imports/</c> (empty when the folder has none).</summary>
+    public ImportInput Imports { get; internal set; } = ImportInput.Empty;
 
     public static SeedContent Of(SeedDataset d) => new()
     {
