@@ -38,6 +38,14 @@ public sealed class FigureGraphType : NodeGraphType<Figure>
         Field(f => f.Note, nullable: true).Description("Caveats: definitions that differ between sources, possible mix-ups, what the source does not say.");
         Field<ReportGraphType>("report").Description("The report the figure was published in, when known.")
             .Resolve(ctx => ctx.Source.ReportId is { } id ? ctx.FollowReport(id) : null);
+        Field(f => f.Category, nullable: true).Description("For Scope 3 category figures: the category number (1-15; 16 is \"other\" as Klimatkollen records it, not a GHG Protocol category).");
+        Field(f => f.Scope2Method, nullable: true).Description("For Scope 2 figures: market- or location-based, as the dataset says; null when the figure is not Scope 2 or comes from our curation.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FigureGraphType>>>>("otherFigures")
+            .Description("The other figures for the same organization, metric, period and category, from any dataset: where sources state different values, both are kept, each cited. Never averaged or picked.")
+            .Resolve(ctx => ctx.LoadFiguresOfMeasure(ctx.Source.MeasureKey).Then(fs => (fs ?? []).Where(f => f.Id != ctx.Source.Id).ToArray()));
+        Field<NonNullGraphType<BooleanGraphType>>("disagrees")
+            .Description("True when another figure of the same measure states a different value (Scope 2 market-based and location-based figures are not compared with each other). Compare `otherFigures`; a `verification` of `CHECKED_BY_PUBLISHER` marks the hand-checked one.")
+            .Resolve(ctx => ctx.LoadFiguresOfMeasure(ctx.Source.MeasureKey).Then(fs => (fs ?? []).Any(f => f.Id != ctx.Source.Id && MeasureComparison.Disagree(ctx.Source, f))));
         Field<TargetGraphType>("target").Description("The target this figure measures progress against, when the link is clear.")
             .Resolve(ctx => ctx.Source.TargetId is { } id ? ctx.FollowTarget(id) : null);
     }

@@ -14,4 +14,10 @@ public static class FigureLoaders
         context.LoadByParent("FiguresByTarget",
             (db, ids) => db.Figures.Where(f => f.TargetId != null && ids.Contains(f.TargetId)).OrderBy(f => f.PeriodStart).ThenBy(f => f.Id),
             f => f.TargetId!, targetId);
+
+    /// <summary>Every figure of one measure (organization, metric, period, category): the figures that can agree or disagree.</summary>
+    public static IDataLoaderResult<Figure[]?> LoadFiguresOfMeasure(this IResolveFieldContext context, string measureKey) =>
+        context.LoadByParent("FiguresByMeasure",
+            (db, keys) => db.Figures.Where(f => keys.Contains(f.MeasureKey)).OrderBy(f => f.MeasureKey).ThenBy(f => f.DatasetId).ThenBy(f => f.Id),
+            f => f.MeasureKey, measureKey);
 }

@@ -6,6 +6,7 @@ using Disclosure.Api.Figures;
 using Disclosure.Api.Governance;
 using Disclosure.Api.Organizations;
 using Disclosure.Api.Paging;
+using Disclosure.Api.Provenance;
 using Disclosure.Api.Reports;
 using Disclosure.Api.Scopes;
 using Disclosure.Api.Sources;
@@ -42,6 +43,16 @@ public sealed class DisclosureQuery : ObjectGraphType
             db => db.Scopes.OrderBy(s => s.Ordinal));
         RootBySlug<ScopeGraphType>("scope", "The scope with this slug (e.g. `scope-3-plus`), or null.", (ctx, slug) => ctx.LoadScope(slug));
         this.RootConnection<SourceGraphType, Source>("sources", "Source documents, by publication date (undated first) unless `order` says otherwise.");
+        this.RootConnection<AssessmentGraphType, Assessment>("assessments", "Datasets' assessments of companies (Net Zero Tracker's snapshot), by organization unless `order` says otherwise. Filter `endTargetCategory: {eq: \"No target\"}` for the companies assessed and found to have none.");
+        RootList<ImportedDatasetGraphType, ImportedDataset>("importedDatasets",
+            "The datasets facts came through: Disclosure's own curation first, then each publisher's open dataset with its licence, attribution, snapshot date, file hashes and the counts of rows read, imported and rejected. Not the store's version (`dataset`) and not cited documents (`sources`).",
+            db => db.ImportedDatasets.OrderBy(d => d.Ordinal));
+        RootBySlug<ImportedDatasetGraphType>("importedDataset", "The imported dataset with this id (e.g. `net-zero-tracker-2022-12-20`), or null.", (ctx, slug) => ctx.LoadImportedDataset(slug));
+        Field<OrganizationGraphType>("organizationByIdentifier")
+            .Description("The organization that holds this identifier (ISIN, LEI, Wikidata QID, Net Zero Tracker id), or null. An identifier claimed for organizations whose names do not agree is never used to look up: that is an `IDENTIFIER_CONFLICT` error naming them.")
+            .Argument<NonNullGraphType<StringGraphType>>("value", "The identifier, as the datasets record it (e.g. `US0378331005`, `Q52825`, `COM-0478`).")
+            .Argument<ConstantEnumGraphType<IdentifierScheme>>("scheme", "The kind of identifier; any kind when not given.")
+            .ResolveAsync(async ctx => await OrganizationByIdentifierAsync(ctx, ctx.GetArgument<string>("value"), ctx.GetArgument<IdentifierScheme?>("scheme")));
 
         Field<NodeInterface>("node")
             .Description("Fetches any object by its global ID; null when no object has that ID.")
@@ -104,7 +115,31 @@ public sealed class DisclosureQuery : ObjectGraphType
             nameof(Membership) => ctx.LoadMembership(slug),
             nameof(Statement) => ctx.LoadStatement(slug),
             nameof(Source) => ctx.LoadSource(slug),
+            nameof(Assessment) => ctx.LoadAssessment(slug),
+            nameof(ImportedDataset) => ctx.LoadImportedDataset(slug),
             _ => null,
+        };
+    }
+
+    private static async Task<object?> OrganizationByIdentifierAsync(IResolveFieldContext ctx, string value, IdentifierScheme? scheme)
+    {
+        var contexts = ctx.RequestServices!.GetRequiredService<IDbContextFactory<DisclosureDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(ctx.CancellationToken);
+        var claims = await db.Identifiers.AsNoTracking()
+            .Where(i => i.Value == value && (scheme == null || i.Scheme == scheme))
+            .ToListAsync(ctx.CancellationToken);
+        if (claims.Any(c => c.Warning is not null))
+        {
+            throw new ExecutionError($"'{Shorten(value)}' is claimed for organizations whose names do not agree ({string.Join(", ", claims.Select(c => c.OrganizationId).Distinct().Order(StringComparer.Ordinal))}): it is not used to look up. See each organization's `identifiers`.")
+            { Code = "IDENTIFIER_CONFLICT" };
+        }
+        var organizations = claims.Select(c => c.OrganizationId).Distinct().Order(StringComparer.Ordinal).ToList();
+        return organizations.Count switch
+        {
+            0 => null,
+            1 => await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizations[0], ctx.CancellationToken),
+            _ => throw new ExecutionError($"'{Shorten(value)}' is held by {organizations.Count} organizations ({string.Join(", ", organizations)}); give `scheme` or look them up by slug.")
+                { Code = "AMBIGUOUS_IDENTIFIER" },
         };
     }
 

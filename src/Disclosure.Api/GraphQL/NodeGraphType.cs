@@ -1,3 +1,4 @@
+using Disclosure.Api.Provenance;
 using Disclosure.Api.Sources;
 using Disclosure.Store.Data;
 using GraphQL.Types;
@@ -31,7 +32,11 @@ public abstract class NodeGraphType<T> : ObjectGraphType<T> where T : class
             .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)));
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The source of the primary citation.")
             .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => ctx.FollowSource(cs![0].SourceId)));
-        Field<NonNullGraphType<StringGraphType>>("quote").Description("The exact quote of the primary citation, verbatim.")
+        Field<StringGraphType>("quote").Description("The exact quote of the primary citation, verbatim; null when the fact is a value a dataset recorded without a passage (see `citations { recorded }`).")
             .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => cs![0].Quote));
+        Field<NonNullGraphType<ConstantEnumGraphType<Verification>>>("verification").Description("How far the primary citation was checked against what the fact rests on.")
+            .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => cs![0].Verification));
+        Field<NonNullGraphType<ImportedDatasetGraphType>>("dataset").Description("The dataset the fact came through (its licence and attribution are there).")
+            .Resolve(ctx => ctx.LoadCitations(typeName, slug(ctx.Source)).Then(cs => ctx.FollowImportedDataset(cs![0].DatasetId)));
     }
 }

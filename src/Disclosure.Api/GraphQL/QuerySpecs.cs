@@ -14,6 +14,21 @@ public static class QuerySpecs
         .Field("name", o => o.Name, "The organization's name.")
         .Field("kind", o => o.Kind, "How the organization stands in its group.")
         .Field("parent", o => o.ParentId, "The slug of the parent organization.", sort: false)
+        .Field("country", o => o.Country, "The country as ISO 3166-1 alpha-3 (e.g. `DEU`, `CHN`), as the datasets record it.")
+        .Filter("identifier", "Organizations that hold one of these identifiers (ISIN, LEI, Wikidata QID, Net Zero Tracker id); identifiers served with a warning never match.",
+            (db, values) => o => db.Identifiers.Any(i => i.OrganizationId == o.Id && values.Contains(i.Value) && i.Warning == null))
+        .Filter("industry", "Organizations a dataset classifies under one of these sector or industry labels, in the dataset's own words (e.g. `Retail`, `Banking`).",
+            (db, labels) => o => db.Classifications.Any(c => c.OrganizationId == o.Id && labels.Contains(c.Label)))
+        .Filter("hasTargetKind", "Organizations with at least one target of one of these kinds (e.g. `NET_ZERO`, `CARBON_NEUTRALITY`).",
+            (db, kinds) =>
+            {
+                var parsed = TargetKinds(kinds);
+                return o => db.Targets.Any(t => t.OrganizationId == o.Id && parsed.Contains(t.Kind));
+            })
+        .Filter("dataset", "Organizations that one of these datasets has a record of (dataset ids, e.g. `net-zero-tracker-2022-12-20`).",
+            (db, ids) => o => db.OrganizationRecords.Any(r => r.OrganizationId == o.Id && ids.Contains(r.DatasetId)) || (ids.Contains(ImportedDataset.CuratedId) && o.Kind != OrganizationKind.Company))
+        .Filter("endTargetCategory", "Organizations whose end target a dataset's assessment records in one of these categories, as recorded (e.g. `No target`: assessed and found to have none; `Net zero`).",
+            (db, categories) => o => db.Assessments.Any(a => a.OrganizationId == o.Id && a.EndTargetCategory != null && categories.Contains(a.EndTargetCategory)))
         .ReadWhenSelected(o => o.Mission, "mission")
         .OrderBy(("name", SortDirection.Asc));
 
@@ -22,7 +37,13 @@ public static class QuerySpecs
         .Field("kind", t => t.Kind, "The kind of target.")
         .Field("status", t => t.Status, "The target's status.")
         .Field("baselineYear", t => t.BaselineYear, "The baseline year (targets without one sort first).")
-        .Field("targetYear", t => t.TargetYear, "The target year.")
+        .Field("targetYear", t => t.TargetYear, "The target year (targets without one never match).", sort: false)
+        .Field("targetYear", t => t.TargetYearSortKey, "The target year (targets without one sort first).", filter: false)
+        .Field("category", t => t.Category, "The target's category in the dataset's own words (e.g. `Net zero`).", sort: false)
+        .Field("recordedStatus", t => t.RecordedStatus, "The status as the dataset recorded it (e.g. `In corporate strategy`).", sort: false)
+        .Field("role", t => t.Role, "End or interim target.", sort: false)
+        .Field("dataset", t => t.DatasetId, "The id of the dataset the target came through (e.g. `net-zero-tracker-2022-12-20`, `disclosure-curated`).", sort: false)
+        .Field("verification", t => t.Verification, "How far the target was checked against what it rests on.", sort: false)
         .Field("announcedOn", t => t.AnnouncedOn, "The announcement date.")
         .Filter("scope", "Targets that cover a scope, by scope code (e.g. `SCOPE_3`, `SCOPE_3_PLUS`).",
             (db, codes) => t => db.TargetScopes.Any(ts => ts.TargetId == t.Id && db.Scopes.Any(s => s.Id == ts.ScopeId && codes.Contains(s.Code))))
@@ -35,8 +56,14 @@ public static class QuerySpecs
         .Field("periodKind", f => f.PeriodKind, "Fiscal year, calendar year, range or single date.", sort: false)
         .Field("fiscalYear", f => f.FiscalYear, "The fiscal year (fiscal-year figures only; others sort first).")
         .Field("calendarYear", f => f.CalendarYear, "The calendar year (calendar-year figures only; others sort first).")
-        .Field("periodStart", f => f.PeriodStart, "The first day of the figure's period.")
-        .Field("periodEnd", f => f.PeriodEnd, "The last day of the figure's period.")
+        .Field("periodStart", f => f.PeriodStart, "The first day of the figure's period (reporting-year figures, which have no dates, never match).", sort: false)
+        .Field("periodStart", f => f.PeriodSortKey, "The first day of the figure's period; a reporting-year figure, which has no dates, sorts at the 1st of January of its year.", filter: false)
+        .Field("year", f => f.Year, "The year the figure is labelled with: fiscal, calendar or the dataset's reporting year (ranges and dates sort first).")
+        .Field("category", f => f.Category, "The Scope 3 category number (1-15; 16 is \"other\" as Klimatkollen records it).", sort: false)
+        .Field("scope2Method", f => f.Scope2Method, "Market- or location-based, for Scope 2 figures whose dataset says it.", sort: false)
+        .Field("dataset", f => f.DatasetId, "The id of the dataset the figure came through (e.g. `carbon-gap-2021`, `disclosure-curated`).", sort: false)
+        .Field("verification", f => f.Verification, "How far the figure was checked against what it rests on.", sort: false)
+        .Field("periodEnd", f => f.PeriodEnd, "The last day of the figure's period (reporting-year figures have none and sort first).")
         .Field("confidence", f => f.Confidence, "The confidence rating.")
         .Field("basis", f => f.Basis, "Gross or net.", sort: false)
         .Field("unit", f => f.Unit, "The unit as published.", sort: false)
@@ -111,7 +138,30 @@ public static class QuerySpecs
         .Field("subjectType", c => c.SubjectType, "The type of fact cited (e.g. `Figure`, `Target`).", sort: false)
         .Field("subject", c => c.SubjectId, "The slug of the fact cited.", sort: false)
         .Field("ordinal", c => c.Ordinal, "0 for a fact's primary citation.", sort: false)
+        .Field("dataset", c => c.DatasetId, "The id of the dataset the cited fact came through.", sort: false)
+        .Field("verification", c => c.Verification, "How far the citation was checked.", sort: false)
         .OrderBy(("subjectType", SortDirection.Asc), ("subject", SortDirection.Asc), ("ordinal", SortDirection.Asc));
+
+    private static readonly QuerySpec<ImportRejection> Rejections = new QuerySpec<ImportRejection>("ImportReportEntry", r => r.Id, "report")
+        .Field("kind", r => r.Kind, "Rejected row or value, name not merged, or conflicting identifier.", sort: false)
+        .Field("file", r => r.File, "The publisher file.", sort: false)
+        .Field("reason", r => r.Reason, "The reason, as written in the report.")
+        .OrderBy(("reason", SortDirection.Asc));
+
+    private static readonly QuerySpec<Assessment> Assessments = new QuerySpec<Assessment>("Assessment", a => a.Id, "assessments")
+        .Field("organization", a => a.OrganizationId, "The slug of the organization assessed.")
+        .Field("dataset", a => a.DatasetId, "The id of the dataset that made the assessment.", sort: false)
+        .Field("endTargetCategory", a => a.EndTargetCategory, "The end-target category as recorded (`No target` when the company had none).")
+        .Field("status", a => a.Status, "The status as recorded (e.g. `In corporate strategy`).", sort: false)
+        .Field("assessedOn", a => a.AssessedOn, "The date of the assessment (the snapshot's date).", sort: false)
+        .OrderBy(("organization", SortDirection.Asc));
+
+    private static List<TargetKind> TargetKinds(IReadOnlyList<string> names)
+    {
+        var byName = Enum.GetValues<TargetKind>().ToDictionary(k => EnumNames.Of(k), k => k, StringComparer.Ordinal);
+        return [.. names.Select(n => byName.TryGetValue(n, out var k) ? k
+            : throw new global::GraphQL.ExecutionError($"'{n}' is not a TargetKind; use one of {string.Join(", ", byName.Keys)}.") { Code = "INVALID_FILTER" })];
+    }
 
     public static QuerySpec<T> Get<T>() where T : class => (QuerySpec<T>)(object)(typeof(T).Name switch
     {
@@ -126,6 +176,8 @@ public static class QuerySpecs
         nameof(Statement) => Statements,
         nameof(Source) => Sources,
         nameof(Citation) => Citations,
+        nameof(ImportRejection) => Rejections,
+        nameof(Assessment) => Assessments,
         _ => throw new NotSupportedException($"No connection over {typeof(T).Name}."),
     });
 }

@@ -15,10 +15,23 @@ public sealed class OrganizationGraphType : NodeGraphType<Organization>
 {
     public OrganizationGraphType() : base(o => o.Id)
     {
-        Description = "A reporting organization: a listed group, or one of its business units or subsidiaries.";
+        Description = "A reporting organization: a listed group, one of its business units or subsidiaries, or a company from an open dataset. One organization per company: the same company in several datasets is linked by name or by a documented manual link (see `datasetRecords`).";
         Field(o => o.Name).Description("The organization's name.");
         Field(o => o.Kind).Description("How the organization stands in its group.");
         Field(o => o.Mission, nullable: true).Description("The organization's stated mission, verbatim, when it states one.");
+        Field(o => o.Country, nullable: true).Description("The country as ISO 3166-1 alpha-3 (e.g. `DEU`), as the first dataset that gives one records it (Net Zero Tracker's, else Carbon Gap's country name through our table); null when none does (Klimatkollen gives none).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdentifierGraphType>>>>("identifiers")
+            .Description("Identifiers the datasets claim for the organization (ISIN, LEI, Wikidata QID, their own ids), each with its source and, for conflicting ones, a warning.")
+            .Resolve(ctx => ctx.LoadIdentifiers(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DatasetRecordGraphType>>>>("datasetRecords")
+            .Description("Each dataset's record of the organization and how it was linked: what each dataset says about the company.")
+            .Resolve(ctx => ctx.LoadDatasetRecords(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClassificationGraphType>>>>("classifications")
+            .Description("Sector and industry labels, each as one dataset names it.")
+            .Resolve(ctx => ctx.LoadClassifications(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentGraphType>>>>("assessments")
+            .Description("Datasets' assessments of the company (Net Zero Tracker: end-target category, status, scope coverage), including the finding that it had no target.")
+            .Resolve(ctx => ctx.LoadAssessments(ctx.Source.Id));
         Field<OrganizationGraphType>("parent").Description("The group this organization belongs to, if any.")
             .Resolve(ctx => ctx.Source.ParentId is { } parent ? ctx.FollowOrganization(parent) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("children")

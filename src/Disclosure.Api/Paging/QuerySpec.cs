@@ -64,7 +64,7 @@ public sealed class QuerySpec<T> where T : class
 
     public QuerySpec<T> OrderBy(params (string Field, SortDirection Direction)[] order)
     {
-        DefaultOrder = NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
+        DefaultOrder = NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field && f.CanSort), o.Direction))];
         return this;
     }
 
@@ -74,7 +74,7 @@ public sealed class QuerySpec<T> where T : class
     /// </summary>
     public QuerySpec<T> OrderNestedBy(params (string Field, SortDirection Direction)[] order)
     {
-        NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field), o.Direction))];
+        NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field && f.CanSort), o.Direction))];
         return this;
     }
 

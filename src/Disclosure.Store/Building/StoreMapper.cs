@@ -79,7 +79,7 @@ internal static class StoreMapper
             yield return new Target
             {
                 Id = t.Id, OrganizationId = t.Organization, Name = t.Name, Kind = t.Kind, BaselineYear = t.BaselineYear,
-                TargetYear = t.TargetYear, QuantityValue = (double?)t.Quantity?.Value, QuantityUnit = t.Quantity?.Unit,
+                TargetYear = t.TargetYear, TargetYearSortKey = t.TargetYear, QuantityValue = (double?)t.Quantity?.Value, QuantityUnit = t.Quantity?.Unit,
                 IntensityDenominator = t.IntensityDenominator, Status = t.Status, AnnouncedOn = t.AnnouncedOn, Text = t.Text,
                 DatasetId = ImportedDataset.CuratedId, Verification = Level(t.Citations[0].Source),
             };
@@ -161,7 +161,7 @@ internal static class StoreMapper
             yield return new Figure
             {
                 Id = f.Id, OrganizationId = f.Organization, Metric = f.Metric, Subject = f.Subject,
-                PeriodKind = period.Kind, PeriodLabel = period.Label, PeriodStart = period.Start, PeriodEnd = period.End,
+                PeriodKind = period.Kind, PeriodLabel = period.Label, PeriodStart = period.Start, PeriodEnd = period.End, PeriodSortKey = period.Start,
                 FiscalYear = f.Period.FiscalYear, CalendarYear = f.Period.CalendarYear,
                 PublishedValue = f.PublishedValue, Value = (double?)f.Value, Qualifier = f.Qualifier, Unit = f.Unit,
                 // Exact decimal arithmetic, then one conversion to double: 951.4 万吨 is 9,514,000 tCO2e exactly.

@@ -76,13 +76,13 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         modelBuilder.Entity<Target>(e =>
         {
             e.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId);
-            e.HasIndex(t => new { t.OrganizationId, t.TargetYear, t.Id });
-            e.HasIndex(t => new { t.TargetYear, t.Id });
-            e.HasIndex(t => new { t.Kind, t.TargetYear });
+            e.HasIndex(t => new { t.OrganizationId, t.TargetYearSortKey, t.Id });
+            e.HasIndex(t => new { t.TargetYearSortKey, t.Id });
+            e.HasIndex(t => new { t.Kind, t.TargetYearSortKey });
             e.HasOne<ImportedDataset>().WithMany().HasForeignKey(t => t.DatasetId);
-            e.HasIndex(t => new { t.DatasetId, t.TargetYear, t.Id });
-            e.HasIndex(t => new { t.Verification, t.TargetYear, t.Id });
-            e.HasIndex(t => new { t.Status, t.TargetYear, t.Id });
+            e.HasIndex(t => new { t.DatasetId, t.TargetYearSortKey, t.Id });
+            e.HasIndex(t => new { t.Verification, t.TargetYearSortKey, t.Id });
+            e.HasIndex(t => new { t.Status, t.TargetYearSortKey, t.Id });
         });
         modelBuilder.Entity<TargetScope>(e =>
         {
@@ -122,18 +122,18 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId);
             e.HasOne<Report>().WithMany().HasForeignKey(f => f.ReportId);
             e.HasOne<Target>().WithMany().HasForeignKey(f => f.TargetId);
-            // Connections order figures by period start, then id: one index per way of reaching them.
-            e.HasIndex(f => new { f.PeriodStart, f.Id });
-            e.HasIndex(f => new { f.OrganizationId, f.PeriodStart, f.Id });
-            e.HasIndex(f => new { f.TargetId, f.PeriodStart, f.Id });
-            e.HasIndex(f => new { f.ReportId, f.PeriodStart, f.Id });
-            e.HasIndex(f => new { f.Metric, f.PeriodStart, f.Id });
+            // Connections order figures by period (start, or a reporting year's 1 January), then id: one index per way of reaching them.
+            e.HasIndex(f => new { f.PeriodSortKey, f.Id });
+            e.HasIndex(f => new { f.OrganizationId, f.PeriodSortKey, f.Id });
+            e.HasIndex(f => new { f.TargetId, f.PeriodSortKey, f.Id });
+            e.HasIndex(f => new { f.ReportId, f.PeriodSortKey, f.Id });
+            e.HasIndex(f => new { f.Metric, f.PeriodSortKey, f.Id });
             e.HasIndex(f => new { f.FiscalYear, f.Id });
             e.HasIndex(f => new { f.Year, f.Id });
             e.HasIndex(f => f.MeasureKey);
             e.HasOne<ImportedDataset>().WithMany().HasForeignKey(f => f.DatasetId);
-            e.HasIndex(f => new { f.DatasetId, f.PeriodStart, f.Id });
-            e.HasIndex(f => new { f.Verification, f.PeriodStart, f.Id });
+            e.HasIndex(f => new { f.DatasetId, f.PeriodSortKey, f.Id });
+            e.HasIndex(f => new { f.Verification, f.PeriodSortKey, f.Id });
         });
         modelBuilder.Entity<Citation>(e =>
         {

@@ -9,8 +9,11 @@ public sealed class Figure
     public string? Subject { get; init; }
     public required PeriodKind PeriodKind { get; init; }
     public required string PeriodLabel { get; init; }
+    /// <summary>The first day of the period; null for a dataset's reporting year, which has no dates.</summary>
     public DateOnly? PeriodStart { get; init; }
     public DateOnly? PeriodEnd { get; init; }
+    /// <summary>Where the figure sorts by period: its start, or the 1st of January of a reporting year (never shown as a date).</summary>
+    public required DateOnly PeriodSortKey { get; init; }
     /// <summary>The year the figure is labelled with: its fiscal or calendar year, or the dataset's reporting year; null for ranges and dates.</summary>
     public int? Year { get; init; }
     public int? FiscalYear { get; init; }

@@ -9,6 +9,8 @@ public sealed class Target
     public required TargetKind Kind { get; init; }
     public int? BaselineYear { get; init; }
     public int? TargetYear { get; init; }
+    /// <summary>Where the target sorts by year: its target year, or <see cref="int.MinValue"/> (first) when it has none.</summary>
+    public required int TargetYearSortKey { get; init; }
     public double? QuantityValue { get; init; }
     public Unit? QuantityUnit { get; init; }
     public string? IntensityDenominator { get; init; }

@@ -177,7 +177,7 @@ internal sealed class ImportMapper
             {
                 Id = id, OrganizationId = org.Id, Kind = kind, Category = t.Category, Role = t.IsEndTarget ? TargetRole.End : TargetRole.Interim,
                 Name = $"{t.Category} ({(t.IsEndTarget ? "end" : "interim")} target{(t.TargetYear is { } y ? $", {y}" : "")}), as recorded by Net Zero Tracker",
-                BaselineYear = t.BaselineYear, TargetYear = t.TargetYear,
+                BaselineYear = t.BaselineYear, TargetYear = t.TargetYear, TargetYearSortKey = t.TargetYear ?? int.MinValue,
                 QuantityValue = (double?)t.PercentageReduction, QuantityUnit = t.PercentageReduction is null ? null : Unit.Percent,
                 IntensityDenominator = t.IntensityUnit, Status = TargetStatus.NotStated,
                 RecordedStatus = t.IsEndTarget ? c.Status : null, RecordedStatusYear = t.IsEndTarget ? c.StatusYear : null,
@@ -271,7 +271,7 @@ internal sealed class ImportMapper
             _facts.Add(new Target
             {
                 Id = id, OrganizationId = org.Id, Kind = TargetKind.NotClassified, Name = g.Description, BaselineYear = g.BaseYear,
-                TargetYear = g.Year, Status = TargetStatus.NotStated, Text = g.Description, DatasetId = KlimatkollenId,
+                TargetYear = g.Year, TargetYearSortKey = g.Year ?? int.MinValue, Status = TargetStatus.NotStated, Text = g.Description, DatasetId = KlimatkollenId,
                 Verification = Verification.ValueAsRecorded,
             });
             var recorded = $"description: {g.Description}; year: {g.Year?.ToString() ?? "null"}; target: {g.Target?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}; baseYear: {g.BaseYear?.ToString() ?? "null"}";
@@ -415,7 +415,7 @@ internal sealed class ImportMapper
         _facts.Add(new Figure
         {
             Id = id, OrganizationId = org.Id, Metric = metric, Subject = subject,
-            PeriodKind = PeriodKind.ReportingYear, PeriodLabel = $"RY{year}", PeriodStart = null, PeriodEnd = null, Year = year,
+            PeriodKind = PeriodKind.ReportingYear, PeriodLabel = $"RY{year}", PeriodStart = null, PeriodEnd = null, PeriodSortKey = new DateOnly(year, 1, 1), Year = year,
             PublishedValue = published, Value = (double)value, Qualifier = ValueQualifier.Exact, Unit = Unit.Tco2e,
             NormalizedValue = (double)value, NormalizedUnit = Units.Tco2e, Basis = EmissionBasis.NotStated,
             Confidence = confidence, ConfidenceNote = confidenceNote, Note = note, Category = category, Scope2Method = method,

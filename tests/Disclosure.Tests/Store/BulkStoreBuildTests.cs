@@ -63,7 +63,7 @@ public sealed class BulkStoreBuildTests : IDisposable
         Assert.Equal((9_514_000d, "tCO2e", new DateOnly(2020, 1, 1), PeriodKind.CalendarYear), (total2020.NormalizedValue, total2020.NormalizedUnit, total2020.PeriodStart, total2020.PeriodKind));
         var seed = SeedLoader.Load(RepoPaths.SeedData).Figures.Single(f => f.Id == total2020.Id);
         var citations = await db.Citations.Where(c => c.SubjectType == nameof(Figure) && c.SubjectId == total2020.Id).OrderBy(c => c.Ordinal).ToListAsync();
-        Assert.Equal(seed.Citations.Select(c => (c.Source, c.Quote, c.Note)), citations.Select(c => (c.SourceId, c.Quote, c.Note)));
+        Assert.Equal(seed.Citations.Select(c => (c.Source, (string?)c.Quote, c.Note)), citations.Select(c => (c.SourceId, c.Quote, c.Note)));
     }
 
     [Fact]
