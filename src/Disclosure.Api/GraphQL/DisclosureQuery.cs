@@ -44,11 +44,11 @@ public sealed class DisclosureQuery : ObjectGraphType
         this.RootConnection<SourceGraphType, Source>("sources", "Source documents, by publication date (undated first) unless `order` says otherwise.");
 
         Field<NodeInterface>("node")
-            .Description("Fetches any object by its global ID; null when no object has that ID.")
+            .Description("Fetches any object by its global ID; null when no object has that ID. An ID published before its object was renamed (the dataset's rename record) fetches the object, which answers with its new ID.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID, as returned in an `id` field.")
             .Resolve(ctx => LoadNode(ctx, ctx.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
-            .Description($"Fetches objects by their global IDs, in the order given; null for an ID that matches nothing. At most {MaxNodeIds} IDs.")
+            .Description($"Fetches objects by their global IDs, in the order given; null for an ID that matches nothing. An ID published before its object was renamed fetches the object under its new ID. At most {MaxNodeIds} IDs.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"Up to {MaxNodeIds} global IDs.")
             .Resolve(ctx =>
             {
@@ -85,13 +85,17 @@ public sealed class DisclosureQuery : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The object's slug, as in its `slug` field.")
             .Resolve(ctx => load(ctx, ctx.GetArgument<string>("slug")));
 
-    private static IDataLoaderResult? LoadNode(IResolveFieldContext ctx, string id)
+    private static OrRenamed? LoadNode(IResolveFieldContext ctx, string id)
     {
         if (!NodeId.TryDecode(id, out var type, out var slug))
         {
             throw new ExecutionError($"'{Shorten(id)}' is not a valid Disclosure ID.") { Code = "INVALID_ID" };
         }
-        return type switch
+        return LoadNode(ctx, type, slug) is { } found ? new OrRenamed(ctx, type, slug, found) : null;
+    }
+
+    private static IDataLoaderResult? LoadNode(IResolveFieldContext ctx, string type, string slug) =>
+        type switch
         {
             nameof(Organization) => ctx.LoadOrganization(slug),
             nameof(Target) => ctx.LoadTarget(slug),
@@ -106,6 +110,24 @@ public sealed class DisclosureQuery : ObjectGraphType
             nameof(Source) => ctx.LoadSource(slug),
             _ => null,
         };
+
+    /// <summary>
+    /// The object with the ID, or, when none has it, the object it was renamed to (<c>seed-data/renames.json</c>):
+    /// a global ID handed out before a rename still finds its object, which answers with its new ID. The rename
+    /// table is read only for an ID that found nothing.
+    /// </summary>
+    private sealed class OrRenamed(IResolveFieldContext ctx, string type, string slug, IDataLoaderResult found) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            if (await found.GetResultAsync(cancellationToken) is { } value)
+            {
+                return value;
+            }
+            var rename = await ctx.LoadById($"RenameOf{type}", (db, ids) => db.Renames.Where(r => r.Type == type && ids.Contains(r.OldId)), r => r.OldId, slug)
+                .GetResultAsync(cancellationToken);
+            return rename is not null && LoadNode(ctx, type, rename.NewId) is { } renamed ? await renamed.GetResultAsync(cancellationToken) : null;
+        }
     }
 
     private static string Shorten(string s) => s.Length <= 64 ? s : s[..61] + "...";

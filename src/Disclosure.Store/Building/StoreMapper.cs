@@ -163,6 +163,11 @@ internal static class StoreMapper
                 yield return c;
             }
         }
+
+        foreach (var r in d.Renames)
+        {
+            yield return new Rename { Type = r.Type, OldId = r.OldId, NewId = r.NewId, Reason = r.Reason };
+        }
     }
 
     private static IEnumerable<Citation> Citations(string subjectType, string subjectId, IReadOnlyList<SeedModel.Citation> citations) =>

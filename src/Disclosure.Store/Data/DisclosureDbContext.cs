@@ -23,6 +23,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
+    public DbSet<Rename> Renames => Set<Rename>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,6 +125,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasIndex(c => new { c.SourceId, c.SubjectType, c.SubjectId, c.Ordinal });
         });
         modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
+        modelBuilder.Entity<Rename>(e => e.HasKey(r => new { r.Type, r.OldId }));
 
         // (key, id) > (k, i) and (key, id) < (k, i) as SQL row values, for keyset paging.
         foreach (var method in typeof(KeysetFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static))

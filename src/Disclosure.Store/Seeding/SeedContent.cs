@@ -18,6 +18,7 @@ public sealed class SeedContent
     public required Func<IEnumerable<SeedModel.Membership>> Memberships { get; init; }
     public required Func<IEnumerable<SeedModel.Statement>> Statements { get; init; }
     public required Func<IEnumerable<SeedModel.Figure>> Figures { get; init; }
+    public IReadOnlyList<SeedModel.Rename> Renames { get; init; } = [];
 
     public static SeedContent Of(SeedDataset d) => new()
     {
@@ -32,5 +33,6 @@ public sealed class SeedContent
         Memberships = () => d.Governance.Memberships,
         Statements = () => d.Statements,
         Figures = () => d.Figures,
+        Renames = d.Renames,
     };
 }
