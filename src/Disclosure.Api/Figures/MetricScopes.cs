@@ -11,7 +11,8 @@ public static class MetricScopes
         Metric.Scope2Emissions => ["SCOPE_2"],
         Metric.Scope3Emissions or Metric.Scope3IntensityChange => ["SCOPE_3"],
         Metric.TotalEmissions => ["SCOPE_1", "SCOPE_2", "SCOPE_3"],
-        Metric.NetScope12Emissions or Metric.NetScope12EmissionsChange => ["SCOPE_1", "SCOPE_2"],
+        Metric.NetScope12Emissions or Metric.NetScope12EmissionsChange
+            or Metric.Scope12Emissions or Metric.Scope12EmissionsChange => ["SCOPE_1", "SCOPE_2"],
         Metric.Scope3PlusDecarbonization or Metric.Scope3PlusDecarbonizationChange => ["SCOPE_3_PLUS"],
         _ => [],
     };

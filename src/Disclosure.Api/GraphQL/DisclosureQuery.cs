@@ -55,11 +55,11 @@ public sealed class DisclosureQuery : ObjectGraphType
             .ResolveAsync(async ctx => await OrganizationByIdentifierAsync(ctx, ctx.GetArgument<string>("value"), ctx.GetArgument<IdentifierScheme?>("scheme")));
 
         Field<NodeInterface>("node")
-            .Description("Fetches any object by its global ID; null when no object has that ID.")
+            .Description("Fetches any object by its global ID; null when no object has that ID. An ID published before its object was renamed (the dataset's rename record) fetches the object, which answers with its new ID.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID, as returned in an `id` field.")
             .Resolve(ctx => LoadNode(ctx, ctx.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
-            .Description($"Fetches objects by their global IDs, in the order given; null for an ID that matches nothing. At most {MaxNodeIds} IDs.")
+            .Description($"Fetches objects by their global IDs, in the order given; null for an ID that matches nothing. An ID published before its object was renamed fetches the object under its new ID. At most {MaxNodeIds} IDs.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"Up to {MaxNodeIds} global IDs.")
             .Resolve(ctx =>
             {
@@ -96,13 +96,17 @@ public sealed class DisclosureQuery : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The object's slug, as in its `slug` field.")
             .Resolve(ctx => load(ctx, ctx.GetArgument<string>("slug")));
 
-    private static IDataLoaderResult? LoadNode(IResolveFieldContext ctx, string id)
+    private static OrRenamed? LoadNode(IResolveFieldContext ctx, string id)
     {
         if (!NodeId.TryDecode(id, out var type, out var slug))
         {
             throw new ExecutionError($"'{Shorten(id)}' is not a valid Disclosure ID.") { Code = "INVALID_ID" };
         }
-        return type switch
+        return LoadNode(ctx, type, slug) is { } found ? new OrRenamed(ctx, type, slug, found) : null;
+    }
+
+    private static IDataLoaderResult? LoadNode(IResolveFieldContext ctx, string type, string slug) =>
+        type switch
         {
             nameof(Organization) => ctx.LoadOrganization(slug),
             nameof(Target) => ctx.LoadTarget(slug),
@@ -119,6 +123,24 @@ public sealed class DisclosureQuery : ObjectGraphType
             nameof(ImportedDataset) => ctx.LoadImportedDataset(slug),
             _ => null,
         };
+
+    /// <summary>
+    /// The object with the ID, or, when none has it, the object it was renamed to (<c>seed-data/renames.json</c>):
+    /// a global ID handed out before a rename still finds its object, which answers with its new ID. The rename
+    /// table is read only for an ID that found nothing.
+    /// </summary>
+    private sealed class OrRenamed(IResolveFieldContext ctx, string type, string slug, IDataLoaderResult found) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            if (await found.GetResultAsync(cancellationToken) is { } value)
+            {
+                return value;
+            }
+            var rename = await ctx.LoadById($"RenameOf{type}", (db, ids) => db.Renames.Where(r => r.Type == type && ids.Contains(r.OldId)), r => r.OldId, slug)
+                .GetResultAsync(cancellationToken);
+            return rename is not null && LoadNode(ctx, type, rename.NewId) is { } renamed ? await renamed.GetResultAsync(cancellationToken) : null;
+        }
     }
 
     private static async Task<object?> OrganizationByIdentifierAsync(IResolveFieldContext ctx, string value, IdentifierScheme? scheme)

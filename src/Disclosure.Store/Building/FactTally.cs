@@ -4,7 +4,7 @@ namespace Disclosure.Store.Building;
 
 /// <summary>
 /// Counts what a store holds as its rows are written (either store's writer): facts, i.e. rows a source and a quote
-/// stand behind, and their citations; sources and join rows are neither.
+/// stand behind, and their citations; sources, join rows and renames are neither.
 /// </summary>
 internal sealed class FactTally
 {
@@ -19,7 +19,7 @@ internal sealed class FactTally
             case Citation:
                 Citations++;
                 break;
-            case Source or Listing or TargetScope or ImportedDataset or DatasetFile or ImportRejection or AssessmentField
+            case Source or Listing or TargetScope or Rename or ImportedDataset or DatasetFile or ImportRejection or AssessmentField
                 or Identifier or Classification or OrganizationRecord:
                 break;
             default:

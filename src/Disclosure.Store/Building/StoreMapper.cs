@@ -183,6 +183,11 @@ internal static class StoreMapper
         {
             yield return row;
         }
+
+        foreach (var r in d.Renames)
+        {
+            yield return new Rename { Type = r.Type, OldId = r.OldId, NewId = r.NewId, Reason = r.Reason };
+        }
     }
 
     /// <summary>The key of the measure a figure states (see <see cref="Figure.MeasureKey"/>).</summary>

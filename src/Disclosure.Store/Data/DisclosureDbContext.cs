@@ -31,6 +31,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<Classification> Classifications => Set<Classification>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentField> AssessmentFields => Set<AssessmentField>();
+    public DbSet<Rename> Renames => Set<Rename>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -190,6 +191,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasOne<Assessment>().WithMany().HasForeignKey(f => f.AssessmentId);
         });
         modelBuilder.Entity<DatasetInfo>(e => e.Property(d => d.Id).ValueGeneratedNever());
+        modelBuilder.Entity<Rename>(e => e.HasKey(r => new { r.Type, r.OldId }));
 
         // (key, id) > (k, i) and (key, id) < (k, i) as SQL row values, for keyset paging.
         foreach (var method in typeof(KeysetFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static))

@@ -90,7 +90,7 @@ public enum TargetStatus
     [Description("Reported as achieved.")] Achieved,
     [Description("The target year passed without the target being reported as achieved.")] Missed,
     [Description("Withdrawn or replaced by the organization.")] Withdrawn,
-    [Description("No source states the target's status.")] NotStated,
+    [Description("No source we hold states where the target stands (active, achieved, missed or withdrawn); the dataset does not guess.")] NotStated,
 }
 
 [Description("The kind of commitment or principle.")]
@@ -150,6 +150,8 @@ public enum Metric
     [Description("A score in a third-party rating.")] Score,
     [Description("Whether data is disclosed, as a third party assessed it.")] DisclosureStatus,
     [Description("Scope 3 emissions of one category (the figure's `category`).")] Scope3CategoryEmissions,
+    [Description("Scope 1 and 2 emissions of the company's own operations, as published, where the source does not say whether they are gross or net (see `basis`). A figure the source calls net is NET_SCOPE_1_2_EMISSIONS.")] Scope12Emissions,
+    [Description("Change of Scope 1 and 2 emissions of the company's own operations against the previous period, where the source does not say whether they are gross or net.")] Scope12EmissionsChange,
 }
 
 [Description("How a figure's period is defined.")]

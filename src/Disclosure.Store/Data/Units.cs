@@ -28,13 +28,13 @@ public static class Units
     public static bool Fits(Metric metric, Unit unit) => metric switch
     {
         Metric.Scope1Emissions or Metric.Scope2Emissions or Metric.Scope3Emissions or Metric.TotalEmissions
-            or Metric.NetScope12Emissions or Metric.EmissionReductions or Metric.EmissionsAvoidedByEnergyMix
+            or Metric.NetScope12Emissions or Metric.Scope12Emissions or Metric.EmissionReductions or Metric.EmissionsAvoidedByEnergyMix
             or Metric.Scope3PlusDecarbonization => IsEmission(unit),
         Metric.RenewableEnergyConsumption or Metric.RenewableEnergyPurchased or Metric.CleanEnergyPurchased
             or Metric.GreenPowerTraded => IsEnergy(unit),
         Metric.CleanElectricityShare or Metric.RenewableEnergyRatio or Metric.IndependentDirectorShare
             or Metric.FemaleDirectorShare => unit == Unit.Percent,
-        Metric.NetScope12EmissionsChange or Metric.EmissionReductionsChange or Metric.Scope3IntensityChange
+        Metric.NetScope12EmissionsChange or Metric.Scope12EmissionsChange or Metric.EmissionReductionsChange or Metric.Scope3IntensityChange
             or Metric.Scope3PlusDecarbonizationChange or Metric.CleanElectricityShareChange
             or Metric.CleanElectricityConsumptionChange or Metric.RenewableEnergyConsumptionChange
             => unit is Unit.Percent or Unit.PercentagePoints or Unit.Text,
@@ -49,7 +49,7 @@ public static class Units
 
     /// <summary>Whether the metric is an emission inventory (what was emitted, gross or net).</summary>
     public static bool IsInventory(Metric metric) => metric is Metric.Scope1Emissions or Metric.Scope2Emissions
-        or Metric.Scope3Emissions or Metric.TotalEmissions or Metric.NetScope12Emissions;
+        or Metric.Scope3Emissions or Metric.TotalEmissions or Metric.NetScope12Emissions or Metric.Scope12Emissions;
 
     /// <summary>Whether the metric is a change against a previous period (and so needs a direction).</summary>
     public static bool IsChange(Metric metric) => metric.ToString().EndsWith("Change", StringComparison.Ordinal);

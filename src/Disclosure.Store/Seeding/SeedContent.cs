@@ -20,6 +20,7 @@ public sealed class SeedContent
     public required Func<IEnumerable<SeedModel.Membership>> Memberships { get; init; }
     public required Func<IEnumerable<SeedModel.Statement>> Statements { get; init; }
     public required Func<IEnumerable<SeedModel.Figure>> Figures { get; init; }
+    public IReadOnlyList<SeedModel.Rename> Renames { get; init; } = [];
 
     /// <summary>What the importers read from <c>seed-data/imports/</c> (empty when the folder has none).</summary>
     public ImportInput Imports { get; internal set; } = ImportInput.Empty;
@@ -37,5 +38,6 @@ public sealed class SeedContent
         Memberships = () => d.Governance.Memberships,
         Statements = () => d.Statements,
         Figures = () => d.Figures,
+        Renames = d.Renames,
     };
 }

@@ -13,6 +13,9 @@ public sealed class SeedDataset
     public required IReadOnlyList<SeedModel.Statement> Statements { get; init; }
     public required IReadOnlyList<SeedModel.Figure> Figures { get; init; }
 
+    /// <summary>Published ids that were replaced (<c>renames.json</c>; empty when the file is absent).</summary>
+    public IReadOnlyList<SeedModel.Rename> Renames { get; init; } = [];
+
     /// <summary>The verbatim texts of sources held in full, by source id.</summary>
     public required IReadOnlyDictionary<string, string> Documents { get; init; }
 }

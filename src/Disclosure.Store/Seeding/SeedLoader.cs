@@ -22,6 +22,9 @@ public static class SeedLoader
     public const string StatementsFile = "statements.json";
     public const string FiguresFile = "figures.json";
 
+    /// <summary>Optional: the record of published ids that were replaced. A folder without it has no renames.</summary>
+    public const string RenamesFile = "renames.json";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static JsonSerializerOptions JsonOptions { get; } = new()
@@ -52,6 +55,7 @@ public static class SeedLoader
         var governance = Read<SeedModel.GovernanceFile>(seedDirectory, GovernanceFile, errors);
         var statements = Read<SeedModel.StatementsFile>(seedDirectory, StatementsFile, errors);
         var figures = Read<SeedModel.FiguresFile>(seedDirectory, FiguresFile, errors);
+        var renames = ReadRenames(seedDirectory, errors);
         if (errors.Count > 0)
         {
             throw new SeedValidationException(errors);
@@ -69,6 +73,7 @@ public static class SeedLoader
             Governance = governance!,
             Statements = statements!.Statements,
             Figures = figures!.Figures,
+            Renames = renames,
             Documents = documents,
         };
         errors.AddRange(SeedValidator.Validate(dataset));
@@ -94,6 +99,7 @@ public static class SeedLoader
         var sources = Read<SeedModel.SourcesFile>(seedDirectory, SourcesFile, parseErrors)?.Sources ?? [];
         var organizations = Read<SeedModel.OrganizationsFile>(seedDirectory, OrganizationsFile, parseErrors)?.Organizations ?? [];
         var scopes = Read<SeedModel.ScopesFile>(seedDirectory, ScopesFile, parseErrors)?.Scopes ?? [];
+        var renames = ReadRenames(seedDirectory, parseErrors);
         var documents = parseErrors.Count == 0 ? ReadDocuments(seedDirectory, sources, parseErrors) : [];
 
         var v = new SeedValidator.Context(documents);
@@ -119,12 +125,17 @@ public static class SeedLoader
         v.NoCycles(ScopesFile, "scopes", scopes, s => s.Id, s => s.Parent);
 
         Stream<SeedModel.Target>(seedDirectory, TargetsFile, "targets", typeof(SeedModel.TargetsFile), parseErrors, v, v.Targets, (i, t) => (t.Id, () => v.Target(i, t)));
-        Stream<SeedModel.Commitment>(seedDirectory, CommitmentsFile, "commitments", typeof(SeedModel.CommitmentsFile), parseErrors, v, [], (i, c) => (c.Id, () => v.Commitment(i, c)));
+        HashSet<string> commitmentIds = [], membershipIds = [], statementIds = [], figureIds = [];
+        Stream<SeedModel.Commitment>(seedDirectory, CommitmentsFile, "commitments", typeof(SeedModel.CommitmentsFile), parseErrors, v, commitmentIds, (i, c) => (c.Id, () => v.Commitment(i, c)));
         Stream<SeedModel.Body>(seedDirectory, GovernanceFile, "bodies", typeof(SeedModel.GovernanceFile), parseErrors, v, v.Bodies, (i, b) => (b.Id, () => v.Body(i, b)));
         Stream<SeedModel.Person>(seedDirectory, GovernanceFile, "people", typeof(SeedModel.GovernanceFile), parseErrors, v, v.People, (i, p) => (p.Id, () => v.Person(i, p)));
-        Stream<SeedModel.Membership>(seedDirectory, GovernanceFile, "memberships", typeof(SeedModel.GovernanceFile), parseErrors, v, [], (i, m) => (m.Id, () => v.Membership(i, m)));
-        Stream<SeedModel.Statement>(seedDirectory, StatementsFile, "statements", typeof(SeedModel.StatementsFile), parseErrors, v, [], (i, s) => (s.Id, () => v.Statement(i, s)));
-        Stream<SeedModel.Figure>(seedDirectory, FiguresFile, "figures", typeof(SeedModel.FiguresFile), parseErrors, v, [], (i, f) => (f.Id, () => v.Figure(i, f)));
+        Stream<SeedModel.Membership>(seedDirectory, GovernanceFile, "memberships", typeof(SeedModel.GovernanceFile), parseErrors, v, membershipIds, (i, m) => (m.Id, () => v.Membership(i, m)));
+        Stream<SeedModel.Statement>(seedDirectory, StatementsFile, "statements", typeof(SeedModel.StatementsFile), parseErrors, v, statementIds, (i, s) => (s.Id, () => v.Statement(i, s)));
+        Stream<SeedModel.Figure>(seedDirectory, FiguresFile, "figures", typeof(SeedModel.FiguresFile), parseErrors, v, figureIds, (i, f) => (f.Id, () => v.Figure(i, f)));
+        if (parseErrors.Count == 0)
+        {
+            v.Renames(renames, commitmentIds, membershipIds, statementIds, figureIds);
+        }
 
         if (parseErrors.Count > 0)
         {
@@ -151,6 +162,7 @@ public static class SeedLoader
             Memberships = () => Again<SeedModel.Membership>(GovernanceFile, "memberships", typeof(SeedModel.GovernanceFile)),
             Statements = () => Again<SeedModel.Statement>(StatementsFile, "statements", typeof(SeedModel.StatementsFile)),
             Figures = () => Again<SeedModel.Figure>(FiguresFile, "figures", typeof(SeedModel.FiguresFile)),
+            Renames = renames,
         };
     }
 
@@ -172,6 +184,11 @@ public static class SeedLoader
             i++;
         }
     }
+
+    private static IReadOnlyList<SeedModel.Rename> ReadRenames(string seedDirectory, List<SeedError> errors) =>
+        File.Exists(Path.Combine(seedDirectory, RenamesFile))
+            ? Read<SeedModel.RenamesFile>(seedDirectory, RenamesFile, errors)?.Renames ?? []
+            : [];
 
     private static T? Read<T>(string seedDirectory, string fileName, List<SeedError> errors) where T : class
     {

@@ -208,4 +208,15 @@ public static class SeedModel
         public string? Label { get; init; }
         public DateOnly? AsOf { get; init; }
     }
+
+    public sealed class RenamesFile { public required IReadOnlyList<Rename> Renames { get; init; } }
+
+    /// <summary>A published id that was replaced: <c>oldId</c> of <c>type</c> is now <c>newId</c>, and why.</summary>
+    public sealed class Rename
+    {
+        public required string Type { get; init; }
+        public required string OldId { get; init; }
+        public required string NewId { get; init; }
+        public required string Reason { get; init; }
+    }
 }

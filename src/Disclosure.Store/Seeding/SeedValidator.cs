@@ -49,7 +49,7 @@ public static partial class SeedValidator
             v.Target(i, d.Targets[i]);
         }
 
-        v.Ids(SeedLoader.CommitmentsFile, "commitments", d.Commitments, c => c.Id);
+        var commitments = v.Ids(SeedLoader.CommitmentsFile, "commitments", d.Commitments, c => c.Id);
         for (var i = 0; i < d.Commitments.Count; i++)
         {
             v.Commitment(i, d.Commitments[i]);
@@ -58,7 +58,7 @@ public static partial class SeedValidator
         var g = d.Governance;
         v.Bodies = v.Ids(SeedLoader.GovernanceFile, "bodies", g.Bodies, b => b.Id);
         v.People = v.Ids(SeedLoader.GovernanceFile, "people", g.People, p => p.Id);
-        v.Ids(SeedLoader.GovernanceFile, "memberships", g.Memberships, m => m.Id);
+        var memberships = v.Ids(SeedLoader.GovernanceFile, "memberships", g.Memberships, m => m.Id);
         for (var i = 0; i < g.Bodies.Count; i++)
         {
             v.Body(i, g.Bodies[i]);
@@ -72,17 +72,19 @@ public static partial class SeedValidator
             v.Membership(i, g.Memberships[i]);
         }
 
-        v.Ids(SeedLoader.StatementsFile, "statements", d.Statements, s => s.Id);
+        var statements = v.Ids(SeedLoader.StatementsFile, "statements", d.Statements, s => s.Id);
         for (var i = 0; i < d.Statements.Count; i++)
         {
             v.Statement(i, d.Statements[i]);
         }
 
-        v.Ids(SeedLoader.FiguresFile, "figures", d.Figures, f => f.Id);
+        var figures = v.Ids(SeedLoader.FiguresFile, "figures", d.Figures, f => f.Id);
         for (var i = 0; i < d.Figures.Count; i++)
         {
             v.Figure(i, d.Figures[i]);
         }
+
+        v.Renames(d.Renames, commitments, memberships, statements, figures);
         return v.Errors;
     }
 
@@ -348,11 +350,58 @@ public static partial class SeedValidator
             {
                 Error(at.Then("basis"), "a NET_SCOPE_1_2_EMISSIONS figure has basis NET");
             }
+            else if (f.Metric is Metric.Scope12Emissions or Metric.Scope12EmissionsChange && f.Basis == EmissionBasis.Net)
+            {
+                Error(at.Then("basis"), $"a {EnumNames.Of(f.Metric)} figure is not stated to be net (a net figure is NET_SCOPE_1_2_EMISSIONS)");
+            }
             else if (!Units.IsEmission(f.Unit) && !Units.IsChange(f.Metric) && f.Basis != EmissionBasis.NotApplicable)
             {
                 Error(at.Then("basis"), "a figure that is neither an emission amount nor a change has basis NOT_APPLICABLE");
             }
             Citations(at, f.Citations);
+        }
+
+        /// <summary>
+        /// The rename record: each entry names a type of object, an old id that no object of that type has any more
+        /// (ids are never reused), the new id that one has, and why. An old id is renamed once.
+        /// </summary>
+        public void Renames(IReadOnlyList<SeedModel.Rename> renames, HashSet<string> commitments, HashSet<string> memberships,
+            HashSet<string> statements, HashSet<string> figures)
+        {
+            var byType = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+            {
+                ["Source"] = Sources, ["Organization"] = Organizations, ["Report"] = Reports, ["Scope"] = Scopes,
+                ["Target"] = Targets, ["Commitment"] = commitments, ["GovernanceBody"] = Bodies, ["Person"] = People,
+                ["Membership"] = memberships, ["Statement"] = statements, ["Figure"] = figures,
+            };
+            var seen = new HashSet<(string, string)>();
+            for (var i = 0; i < renames.Count; i++)
+            {
+                var r = renames[i];
+                var at = new At(SeedLoader.RenamesFile, $"$.renames[{i}]");
+                Text(at, "reason", r.Reason);
+                if (!byType.TryGetValue(r.Type, out var ids))
+                {
+                    Error(at.Then("type"), $"'{r.Type}' is not a type of object ({string.Join(", ", byType.Keys)})");
+                    continue;
+                }
+                if (!Slug().IsMatch(r.OldId))
+                {
+                    Error(at.Then("oldId"), $"'{r.OldId}' is not a slug");
+                }
+                else if (ids.Contains(r.OldId))
+                {
+                    Error(at.Then("oldId"), $"a {r.Type} still has the id '{r.OldId}': a renamed id is never reused");
+                }
+                else if (!seen.Add((r.Type, r.OldId)))
+                {
+                    Error(at.Then("oldId"), $"'{r.OldId}' is renamed twice");
+                }
+                if (!ids.Contains(r.NewId))
+                {
+                    Error(at.Then("newId"), $"no {r.Type} has the id '{r.NewId}'");
+                }
+            }
         }
 
         public void Error(At at, string message) => Errors.Add(new SeedError(at.File, at.Path, message));

@@ -91,7 +91,7 @@ public sealed class ConnectionTests(DisclosureApiFactory api)
         { "{ normalizedValue: { gt: 10000000 } }", "normalizedValue > 10000000" },
         { "{ periodStart: { gte: \"2022-04-01\" } }", "periodStart >= 2022-04-01" },
         { "{ target: { eq: \"alibaba-scope-3-plus-1-5-gigatons-2035\" } }", "target == alibaba-scope-3-plus-1-5-gigatons-2035" },
-        { "{ scope: { eq: \"SCOPE_1\" } }", "metric in SCOPE_1_EMISSIONS,TOTAL_EMISSIONS,NET_SCOPE_1_2_EMISSIONS,NET_SCOPE_1_2_EMISSIONS_CHANGE" },
+        { "{ scope: { eq: \"SCOPE_1\" } }", "metric in SCOPE_1_EMISSIONS,TOTAL_EMISSIONS,NET_SCOPE_1_2_EMISSIONS,NET_SCOPE_1_2_EMISSIONS_CHANGE,SCOPE_1_2_EMISSIONS,SCOPE_1_2_EMISSIONS_CHANGE" },
         { "{ or: [{ confidence: { eq: LOW } }, { fiscalYear: { eq: 2022 } }] }", "confidence == LOW || fiscalYear == 2022" },
         { "{ and: [{ confidence: { eq: HIGH } }, { fiscalYear: { eq: 2023 } }] }", "confidence == HIGH && fiscalYear == 2023" },
     };

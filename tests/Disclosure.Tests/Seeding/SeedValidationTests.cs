@@ -189,6 +189,33 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void A_rename_to_an_id_that_does_not_exist_is_reported()
+    {
+        var error = Single(seed => Edit(seed, "renames.json", root => root["renames"]![0]!["newId"] = "no-such-figure"));
+
+        Assert.Equal(new SeedError("renames.json", "$.renames[0].newId", "no Figure has the id 'no-such-figure'"), error);
+    }
+
+    [Fact]
+    public void A_rename_of_an_id_still_in_use_is_reported()
+    {
+        var error = Single(seed => Edit(seed, "renames.json", root => root["renames"]![0]!["oldId"] = IdOf("figures.json", "figures", 0)));
+
+        Assert.Equal("$.renames[0].oldId", error.Path);
+        Assert.Contains("a renamed id is never reused", error.Message);
+    }
+
+    [Fact]
+    public void A_scope_1_2_figure_the_source_does_not_call_net_cannot_be_net()
+    {
+        var i = IndexOf("figures.json", "figures", f => f["metric"]!.GetValue<string>() == "SCOPE_1_2_EMISSIONS");
+        var error = Single(seed => Edit(seed, "figures.json", root => root["figures"]![i]!["basis"] = "NET"));
+
+        Assert.Equal(($"$.figures[{i}].basis", "figures.json"), (error.Path, error.File));
+        Assert.Contains("NET_SCOPE_1_2_EMISSIONS", error.Message);
+    }
+
+    [Fact]
     public void All_errors_are_reported_together()
     {
         var errors = Errors(
