@@ -20,6 +20,8 @@ public sealed class ImportBatch<T>
     public required IReadOnlyList<ImportRejection> Rejections { get; init; }
     /// <summary>Data rows read (header and title rows excluded).</summary>
     public required int RowsRead { get; init; }
+    /// <summary>Rows (or values) left out on purpose, not rejected, by reason, e.g. "actor_type City" -> 1177.</summary>
+    public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>A publisher file whose header is not what the importer was written for: the build stops.</summary>
