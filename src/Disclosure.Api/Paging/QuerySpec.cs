@@ -64,7 +64,7 @@ public sealed class QuerySpec<T> where T : class
 
     public QuerySpec<T> OrderBy(params (string Field, SortDirection Direction)[] order)
     {
-        DefaultOrder = NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field && f.CanSort), o.Direction))];
+        DefaultOrder = NestedDefaultOrder = [.. order.Select(o => (Sortable(o.Field), o.Direction))];
         return this;
     }
 
@@ -74,9 +74,13 @@ public sealed class QuerySpec<T> where T : class
     /// </summary>
     public QuerySpec<T> OrderNestedBy(params (string Field, SortDirection Direction)[] order)
     {
-        NestedDefaultOrder = [.. order.Select(o => (_fields.Single(f => f.Name == o.Field && f.CanSort), o.Direction))];
+        NestedDefaultOrder = [.. order.Select(o => (Sortable(o.Field), o.Direction))];
         return this;
     }
+
+    // A name can be two fields: one to filter on (a nullable column) and one to sort by (its non-null sort key).
+    private QueryField<T> Sortable(string name) =>
+        _fields.FirstOrDefault(f => f.Name == name && f.CanSort) ?? _fields.Single(f => f.Name == name);
 
     public sealed record OptionalColumn(string Property, IReadOnlyList<string> Fields);
 
