@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Disclosure.Store.Data;
+using Disclosure.Store.Importing;
 using Disclosure.Store.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -130,6 +131,7 @@ public static class PostgresStoreBuilder
         var content = StoreBuilder.IsLarge(seedDirectory, options)
             ? SeedLoader.LoadStreaming(seedDirectory)
             : SeedContent.Of(SeedLoader.Load(seedDirectory));
+        content.Imports = ImportLoader.Load(seedDirectory);
         Done("loaded and validated");
 
         var control = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString;

@@ -1,4 +1,5 @@
 using Disclosure.Store.Data;
+using Disclosure.Store.Importing;
 using Disclosure.Store.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public static class StoreBuilder
         var content = IsLarge(seedDirectory, options)
             ? SeedLoader.LoadStreaming(seedDirectory)
             : SeedContent.Of(SeedLoader.Load(seedDirectory));
+        content.Imports = ImportLoader.Load(seedDirectory);
         var phase = started;
         void Done(string what)
         {

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Disclosure.Store.Importing.CarbonGap;
+using Disclosure.Store.Importing.NetZeroTracker;
+using Disclosure.Store.Importing.OpenClimate;
+using Disclosure.Store.Seeding;
+
+namespace Disclosure.Store.Importing;
+
+/// <summary>
+/// Reads <c>seed-data/imports/</c>: checks every dataset folder against its manifest (a changed publisher file stops
+/// the build, naming it), runs each dataset's importer over its files, and reads our overrides
+/// (<c>seed-data/overrides/organization-links.json</c>). A seed folder without <c>imports/</c> imports nothing.
+/// Any error is a <see cref="SeedValidationException"/> naming the file: the store is not touched.
+/// </summary>
+public static class ImportLoader
+{
+    public const string ImportsFolder = "imports";
+    public const string OverridesFile = "overrides/organization-links.json";
+    public const string CountryNamesFile = "mappings/country-names.csv";
+
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+    };
+
+    public static ImportInput Load(string seedDirectory)
+    {
+        var imports = Path.Combine(seedDirectory, ImportsFolder);
+        if (!Directory.Exists(imports))
+        {
+            return ImportInput.Empty;
+        }
+        try
+        {
+            var manifests = DatasetManifests.Load(imports);
+            var byId = manifests.ToDictionary(m => m.Id, StringComparer.Ordinal);
+            string File(string dataset, string extension) =>
+                Path.Combine(imports, dataset, byId[dataset].Files.Single(f => f.Name.EndsWith(extension, StringComparison.Ordinal)).Name);
+            foreach (var m in manifests.Where(m => !Importers.Contains(m.Id)))
+            {
+                throw new ImportFormatException($"{ImportsFolder}/{m.Id}: no importer reads this dataset (known: {string.Join(", ", Importers)}).");
+            }
+            return new ImportInput
+            {
+                Manifests = manifests,
+                Overrides = ReadOverrides(Path.Combine(seedDirectory, OverridesFile)),
+                NetZeroTracker = byId.ContainsKey(ImportMapper.NetZeroTrackerId) ? NetZeroTrackerImporter.Read(File(ImportMapper.NetZeroTrackerId, ".xlsx")) : null,
+                CarbonGap = byId.ContainsKey(ImportMapper.CarbonGapId)
+                    ? CarbonGapImporter.Read(File(ImportMapper.CarbonGapId, ".csv"), Path.Combine(seedDirectory, CountryNamesFile)) : null,
+                Leis = byId.ContainsKey(ImportMapper.OpenClimateId) ? OpenClimateLeiImporter.Read(Path.Combine(imports, ImportMapper.OpenClimateId)) : null,
+                FileSizes = manifests.SelectMany(m => m.Files.Select(f => (m.Id, f.Name)))
+                    .ToDictionary(k => k, k => new FileInfo(Path.Combine(imports, k.Item1, k.Item2)).Length),
+            };
+        }
+        catch (ImportFormatException e)
+        {
+            throw new SeedValidationException([new SeedError(ImportsFolder, "", e.Message)]);
+        }
+    }
+
+    private static readonly string[] Importers =
+        [ImportMapper.NetZeroTrackerId, ImportMapper.CarbonGapId, ImportMapper.OpenClimateId];
+
+    private static OrganizationOverrides ReadOverrides(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            return OrganizationOverrides.None;
+        }
+        try
+        {
+            var overrides = JsonSerializer.Deserialize<OrganizationOverrides>(System.IO.File.ReadAllBytes(path), Strict)
+                ?? throw new ImportFormatException($"{OverridesFile}: the file is empty (null).");
+            foreach (var (link, i) in overrides.Links.Select((l, i) => (l, i)))
+            {
+                if (string.IsNullOrWhiteSpace(link.Why))
+                {
+                    throw new ImportFormatException($"{OverridesFile}: $.links[{i}].why: a manual link needs its reason.");
+                }
+            }
+            return overrides;
+        }
+        catch (JsonException e)
+        {
+            throw new ImportFormatException($"{OverridesFile}: {e.Path}: {e.Message}");
+        }
+    }
+}
