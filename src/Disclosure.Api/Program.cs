@@ -2,6 +2,7 @@ using Disclosure.Api.Caching;
 using Disclosure.Api.Commands;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Health;
+using Disclosure.Api.Http;
 using Disclosure.Api.Playground;
 using Disclosure.Api.Store;
 
@@ -36,6 +37,9 @@ if (!await app.EnsureStoreAsync())
 
 // The first client must not pay the cold start.
 await app.WarmUpGraphQLAsync();
+
+// Outermost: an exception that escapes anything below becomes a GraphQL-shaped 500 with a request id, never an empty one.
+app.UseMiddleware<UnhandledExceptionMiddleware>();
 
 // Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
 app.MapPlayground("/graphql");
