@@ -183,6 +183,10 @@ public sealed class GraphQLHttpEndpoint(
                 $"The document selects the same field {n} times in one place; at most {limits.MaxFieldRepeats} are allowed."),
             { Directives: var n } when n > limits.MaxDirectives => ("MAX_DIRECTIVES",
                 $"The document uses {n} directives; at most {limits.MaxDirectives} are allowed."),
+            { RepeatedDirective: { } name } => ("MAX_DIRECTIVES",
+                $"The directive @{name} is used twice on one location; no directive of this schema is repeatable."),
+            { IntrospectionListNesting: var n } when n > limits.MaxIntrospectionListNesting => ("MAX_INTROSPECTION_DEPTH",
+                $"The introspection query nests {n} lists of the schema (types, fields, args…); at most {limits.MaxIntrospectionListNesting} are allowed, as in the standard introspection query."),
             _ => null,
         };
     }
