@@ -2,7 +2,9 @@ using Disclosure.Api.Caching;
 using Disclosure.Api.Commands;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.Health;
+using Disclosure.Api.Http;
 using Disclosure.Api.Playground;
+using Disclosure.Api.RateLimiting;
 using Disclosure.Api.Store;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,9 @@ builder.Services.AddDisclosureStore();
 
 // The GraphQL schema and its HTTP endpoint.
 builder.Services.AddDisclosureGraphQL();
+
+// Cost-weighted rate limits per client (address or issued API key), in Redis when ConnectionStrings:Redis is set.
+builder.Services.AddDisclosureRateLimiting(builder.Configuration);
 
 // Output caching (in Redis when ConnectionStrings:Redis is set), HTTP caching headers, persisted documents and
 // response compression.
@@ -37,8 +42,12 @@ if (!await app.EnsureStoreAsync())
 // The first client must not pay the cold start.
 await app.WarmUpGraphQLAsync();
 
+// Outermost: an exception that escapes anything below becomes a GraphQL-shaped 500 with a request id, never an empty one.
+app.UseMiddleware<UnhandledExceptionMiddleware>();
+
 // Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
 app.MapPlayground("/graphql");
+app.UseDisclosureRateLimits("/graphql");
 app.UseDisclosureCaching();
 app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput(app.Services);
 app.MapDisclosureHealth();

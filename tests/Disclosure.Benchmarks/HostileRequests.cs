@@ -32,6 +32,16 @@ public static class HostileRequests
         ("malformed cursor", Json("{ figures(after: \"\\u0000garbage\") { nodes { slug } } }")),
         ("malformed id", Json("{ node(id: \"%%%\") { id } }")),
         ("type confusion in variables", "{\"query\":\"query($n: Int) { figures(first: $n) { nodes { slug } } }\",\"variables\":{\"n\":\"ten\"}}"),
+        // Found by fuzzing (tests/Disclosure.Tests/Hardening/RequestFuzzTests.cs): well-formed JSON whose strings do not
+        // decode (an escaped lone surrogate) made the output-cache policy throw before the endpoint ran: an empty 500.
+        ("escaped lone surrogate in query", "{\"query\":\"{ __typename }\\ud800\"}"),
+        ("escaped lone surrogate in operationName", "{\"query\":\"{ __typename }\",\"operationName\":\"\\udc00\"}"),
+        ("escaped lone surrogate in documentId", "{\"documentId\":\"sha256:\\ud800\"}"),
+        ("escaped lone surrogate in a variables key", "{\"query\":\"{ __typename }\",\"variables\":{\"\\ud800\":1}}"),
+        ("escaped lone surrogate in extensions", "{\"query\":\"{ __typename }\",\"extensions\":{\"a\":[\"\\udfff\"]}}"),
+        ("duplicate keys", "{\"query\":\"{ __typename }\",\"query\":\"{ dataset { version } }\"}"),
+        ("infinite number in extensions", "{\"query\":\"{ __typename }\",\"extensions\":{\"persistedQuery\":{\"version\":1e400,\"sha256Hash\":\"x\"}}}"),
+        ("infinite number in variables", "{\"query\":\"query($f: Float) { __typename }\",\"variables\":{\"f\":-1e400}}"),
     ];
 
     private static string Json(string query) => new JsonObject { ["query"] = query }.ToJsonString();

@@ -69,6 +69,13 @@ public static class RequestKey
                 }
                 writer.WriteEndArray();
                 break;
+            case double d when !double.IsFinite(d):
+                // 1e400 reads as infinity: not a JSON number, so it is keyed as text (writing it raw would throw).
+                writer.WriteStringValue("double:" + d.ToString(CultureInfo.InvariantCulture));
+                break;
+            case float f when !float.IsFinite(f):
+                writer.WriteStringValue("float:" + f.ToString(CultureInfo.InvariantCulture));
+                break;
             case IFormattable number:
                 // Numbers keep their text as a JSON number (1 and 1.0 may differ: a miss, never a wrong hit).
                 writer.WriteRawValue(number.ToString(null, CultureInfo.InvariantCulture));

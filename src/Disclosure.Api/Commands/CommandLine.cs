@@ -9,7 +9,8 @@ namespace Disclosure.Api.Commands;
 /// <summary>
 /// The API's maintenance commands:
 /// <c>store build</c> rebuilds the store from seed-data/ without serving;
-/// <c>schema export [path]</c> writes the printed schema (default: schema/schema.graphql beside seed-data/).
+/// <c>schema export [path]</c> writes the printed schema (default: schema/schema.graphql beside seed-data/);
+/// <c>hash-key [key]</c> prints the SHA-256 an operator configures for an API key (a new random key when none is given).
 /// </summary>
 public static class CommandLine
 {
@@ -41,6 +42,17 @@ public static class CommandLine
                 Console.WriteLine($"Wrote {path}.");
                 return 0;
             }
+            case ["hash-key", .. var rest]:
+            {
+                var key = rest.Length > 0 ? rest[0] : Base64Url(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                if (rest.Length == 0)
+                {
+                    Console.WriteLine($"key:    {key}    (give it to the client; it is not stored)");
+                }
+                Console.WriteLine($"Sha256: {Disclosure.Api.RateLimiting.CostRateLimiter.HashKey(key)}");
+                Console.WriteLine("Configure it as RateLimit:Keys:<name>:Sha256 (and optionally RateLimit:Keys:<name>:PointsPerWindow).");
+                return 0;
+            }
             case ["store", ..] or ["schema", ..]:
                 await Console.Error.WriteLineAsync("Usage: store build | schema export [path]");
                 return 2;
@@ -48,4 +60,6 @@ public static class CommandLine
                 return null;
         }
     }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

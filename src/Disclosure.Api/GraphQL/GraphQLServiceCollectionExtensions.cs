@@ -1,7 +1,6 @@
 using Disclosure.Api.DataLoading;
 using Disclosure.Api.Http;
 using Disclosure.Api.Paging;
-using Disclosure.Api.RateLimiting;
 using GraphQL;
 using GraphQL.DI;
 
@@ -26,8 +25,6 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(typeof(EnumFilterInputGraphType<>));
         services.AddScoped<RequestLoaders>();
         services.AddOptions<QueryLimits>().BindConfiguration("GraphQL:Limits");
-        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimit");
-        services.AddSingleton<CostRateLimiter>();
         services.AddSingleton<QueryCost>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<DocumentCache>();

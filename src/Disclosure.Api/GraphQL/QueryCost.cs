@@ -19,11 +19,11 @@ namespace Disclosure.Api.GraphQL;
 /// </summary>
 public sealed class QueryCost(IOptions<QueryLimits> limits, CostRateLimiter rateLimiter)
 {
-    /// <summary>Where the endpoint names the client whose bucket pays for the query (ExecutionOptions.UserContext).</summary>
+    /// <summary>Where the endpoint names the client (a <see cref="RateClient"/>) whose bucket pays for the query (ExecutionOptions.UserContext).</summary>
     public const string ClientKey = "disclosure.client";
 
-    /// <summary>Where the rule leaves the wait when the client's bucket is short.</summary>
-    public const string RetryAfterKey = "disclosure.retryAfter";
+    /// <summary>Where the rule leaves the client's bucket after spending from it (or refusing), a <see cref="BucketState"/>.</summary>
+    public const string BucketKey = "disclosure.bucket";
 
     /// <summary>Where the rule leaves the computed cost for the endpoint to report (ExecutionOptions.UserContext).</summary>
     public const string UserContextKey = "disclosure.cost";
@@ -69,7 +69,7 @@ public sealed class QueryCost(IOptions<QueryLimits> limits, CostRateLimiter rate
     // The limits are checked here rather than by ComplexityOptions.MaxDepth, so that introspection (what GraphiQL
     // and client generators send, nesting `ofType` deeper than data queries need) is exempt from the depth limit;
     // it stays bounded by the cost limit, the parser's depth and the document size.
-    private static Task Check(ComplexityValidationContext context, QueryLimits limits, CostRateLimiter rateLimiter)
+    private static async Task Check(ComplexityValidationContext context, QueryLimits limits, CostRateLimiter rateLimiter)
     {
         context.ValidationContext.UserContext[UserContextKey] = (int)Math.Ceiling(context.TotalImpact);
         var introspection = context.ValidationContext.Operation.SelectionSet.Selections
@@ -83,14 +83,18 @@ public sealed class QueryCost(IOptions<QueryLimits> limits, CostRateLimiter rate
         {
             context.Error = new ComplexityError($"Query is too nested to execute: its depth is {context.MaxDepth}; at most {limits.MaxDepth} levels are allowed.");
         }
-        else if (context.ValidationContext.UserContext.TryGetValue(ClientKey, out var client) && client is string bucket &&
-                 !rateLimiter.TrySpend(bucket, (int)Math.Ceiling(context.TotalImpact), out var retryAfter))
+        else if (context.ValidationContext.UserContext.TryGetValue(ClientKey, out var value) && value is RateClient client)
         {
-            context.ValidationContext.UserContext[RetryAfterKey] = retryAfter;
-            context.Error = new RateLimitedError(context.ValidationContext.Document.Source,
-                $"Rate limit exceeded: this query costs {context.TotalImpact:0} points and your bucket holds {rateLimiter.Remaining(bucket)} " +
-                $"of {rateLimiter.Limit} per {rateLimiter.Window}. Retry after {Math.Ceiling(retryAfter.TotalSeconds)} s, ask for smaller pages, or use cached GET requests.");
+            var cost = (int)Math.Ceiling(context.TotalImpact);
+            var bucket = await rateLimiter.TrySpendAsync(client, cost, context.ValidationContext.CancellationToken);
+            context.ValidationContext.UserContext[BucketKey] = bucket;
+            if (!bucket.Allowed)
+            {
+                context.Error = new RateLimitedError(context.ValidationContext.Document.Source,
+                    $"Rate limit exceeded: this query costs {cost} points and your bucket holds {bucket.Remaining} of {client.Limit}, " +
+                    $"refilling by {client.Limit} per {rateLimiter.Window}. Retry after {Math.Max(1, Math.Ceiling(bucket.RetryAfter.TotalSeconds))} s, " +
+                    "ask for smaller pages, or use cached GET requests.");
+            }
         }
-        return Task.CompletedTask;
     }
 }

@@ -12,6 +12,17 @@ namespace Disclosure.Api.Http;
 /// </summary>
 public sealed record DocumentShape(long Fields, long ExpandedFields, long MostRepeatedField, long Directives)
 {
+    /// <summary>A directive written twice on one location (<c>@skip(if: false) @skip(if: false)</c>), or null.</summary>
+    public string? RepeatedDirective { get; init; }
+
+    /// <summary>
+    /// How deep introspection's object lists nest (<c>types</c>, <c>fields</c>, <c>args</c>, <c>inputFields</c>,
+    /// <c>interfaces</c>, <c>possibleTypes</c>, <c>enumValues</c>, <c>directives</c>), fragments expanded: 3 for the
+    /// query GraphiQL and Apollo send (<c>types → fields → args</c>); each more level multiplies the answer by the
+    /// schema's size (the circular introspection query <c>types { fields { type { fields { type { fields …</c>).
+    /// </summary>
+    public int IntrospectionListNesting { get; init; }
+
     /// <param name="document">A parsed document.</param>
     /// <param name="stopAbove">Counting stops once the expanded count passes this (the answer is then "more than").</param>
     public static DocumentShape Measure(GraphQLDocument document, long stopAbove)
@@ -37,7 +48,53 @@ public sealed record DocumentShape(long Fields, long ExpandedFields, long MostRe
             }
             measure.Expand(operation.SelectionSet);
         }
-        return new DocumentShape(measure.Written, measure.Expanded, measure.MostRepeated, measure.Directives);
+        var nesting = 0;
+        if (measure.Expanded <= stopAbove)
+        {
+            foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
+            {
+                nesting = Math.Max(nesting, IntrospectionNesting(operation.SelectionSet, fragments, inIntrospection: false, [], 0));
+            }
+        }
+        return new DocumentShape(measure.Written, measure.Expanded, measure.MostRepeated, measure.Directives)
+        {
+            RepeatedDirective = measure.RepeatedDirective,
+            IntrospectionListNesting = nesting,
+        };
+    }
+
+    private static readonly HashSet<string> IntrospectionLists =
+        ["types", "fields", "args", "inputFields", "interfaces", "possibleTypes", "enumValues", "directives"];
+
+    // Walks the expanded selections (bounded: only called once the expanded size is within the limit).
+    private static int IntrospectionNesting(GraphQLSelectionSet? set, Dictionary<string, GraphQLFragmentDefinition> fragments,
+        bool inIntrospection, HashSet<string> visiting, int depth)
+    {
+        var most = 0;
+        if (depth > 512)
+        {
+            return most; // the parser's own bound is lower; this only guards the recursion
+        }
+        foreach (var selection in set?.Selections ?? [])
+        {
+            switch (selection)
+            {
+                case GraphQLField field when field.SelectionSet is not null:
+                    var name = field.Name.StringValue;
+                    var inside = inIntrospection || name is "__schema" or "__type";
+                    var here = inIntrospection && IntrospectionLists.Contains(name) ? 1 : 0;
+                    most = Math.Max(most, here + IntrospectionNesting(field.SelectionSet, fragments, inside, visiting, depth + 1));
+                    break;
+                case GraphQLInlineFragment inline:
+                    most = Math.Max(most, IntrospectionNesting(inline.SelectionSet, fragments, inIntrospection, visiting, depth + 1));
+                    break;
+                case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) && visiting.Add(fragment.FragmentName.Name.StringValue):
+                    most = Math.Max(most, IntrospectionNesting(fragment.SelectionSet, fragments, inIntrospection, visiting, depth + 1));
+                    visiting.Remove(fragment.FragmentName.Name.StringValue);
+                    break;
+            }
+        }
+        return most;
     }
 
     private sealed class Measurer(Dictionary<string, GraphQLFragmentDefinition> fragments, long stopAbove)
@@ -54,13 +111,39 @@ public sealed record DocumentShape(long Fields, long ExpandedFields, long MostRe
 
         public long Directives { get; private set; }
 
+        public string? RepeatedDirective { get; private set; }
+
+        private void CountDirectives(ASTNode node)
+        {
+            if ((node as IHasDirectivesNode)?.Directives is not { Count: > 0 } directives)
+            {
+                return;
+            }
+            Directives += directives.Count;
+            if (RepeatedDirective is null && directives.Count > 1)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var directive in directives.Items)
+                {
+                    if (!seen.Add(directive.Name.StringValue))
+                    {
+                        RepeatedDirective = directive.Name.StringValue;
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>Counts the fields and directives as written (aliases and fragments included, nothing expanded).</summary>
         public void CountWritten(ASTNode node)
         {
-            Directives += (node as IHasDirectivesNode)?.Directives?.Count ?? 0;
+            CountDirectives(node);
             if (node is GraphQLOperationDefinition { Variables: { } variables })
             {
-                Directives += variables.Items.Sum(v => v.Directives?.Count ?? 0);
+                foreach (var variable in variables.Items)
+                {
+                    CountDirectives(variable);
+                }
             }
             var pending = new Stack<GraphQLSelectionSet>();
             if (node is IHasSelectionSetNode { SelectionSet: { } root })
@@ -71,7 +154,7 @@ public sealed record DocumentShape(long Fields, long ExpandedFields, long MostRe
             {
                 foreach (var selection in set.Selections)
                 {
-                    Directives += (selection as IHasDirectivesNode)?.Directives?.Count ?? 0;
+                    CountDirectives(selection);
                     if (selection is GraphQLField)
                     {
                         Written++;

@@ -84,7 +84,12 @@ public sealed class GraphQLHttpEndpoint(
             await WriteErrorAsync(http, mediaType, GraphQLRequestReader.NotExecutedStatus, code, message);
             return;
         }
-        var client = rateLimiter.ClientOf(http);
+        if (rateLimiter.ClientOf(http) is not { } client)
+        {
+            // RateLimitMiddleware refuses these first; this holds if the endpoint is ever mapped without it.
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status401Unauthorized, RateLimitMiddleware.InvalidKeyCode, "The API key was not issued.");
+            return;
+        }
         var userContext = new Dictionary<string, object?>
         {
             [QueryCost.ClientKey] = client,
@@ -119,14 +124,18 @@ public sealed class GraphQLHttpEndpoint(
             result.Extensions["cost"] = new Dictionary<string, object?> { ["requestedQueryCost"] = requested, ["maximumAllowed"] = cost.MaxCost };
         }
 
+        if (userContext.TryGetValue(QueryCost.BucketKey, out var bucket) && bucket is BucketState state)
+        {
+            // RateLimitMiddleware sends it (RateLimit) as the answer starts, after the output cache took its copy.
+            http.Items[RateLimitMiddleware.StateKey] = state;
+        }
+
         int status;
         if (result.Errors?.Any(e => e is RateLimitedError) == true)
         {
-            // Only on 429: a successful answer may be stored by the output cache and replayed to other clients.
-            http.Response.Headers["RateLimit-Limit"] = rateLimiter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            http.Response.Headers["RateLimit-Remaining"] = rateLimiter.Remaining(client).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var retryAfter = userContext.TryGetValue(QueryCost.RetryAfterKey, out var wait) && wait is TimeSpan t ? t : rateLimiter.Window;
-            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // When the bucket will hold this query's cost again (it refills continuously).
+            var wait = bucket is BucketState refused ? refused.RetryAfter : rateLimiter.Window;
+            http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             status = StatusCodes.Status429TooManyRequests;
         }
         else if (result.Errors?.Any(e => e is HttpGetQueryOnlyError) == true)
@@ -174,6 +183,10 @@ public sealed class GraphQLHttpEndpoint(
                 $"The document selects the same field {n} times in one place; at most {limits.MaxFieldRepeats} are allowed."),
             { Directives: var n } when n > limits.MaxDirectives => ("MAX_DIRECTIVES",
                 $"The document uses {n} directives; at most {limits.MaxDirectives} are allowed."),
+            { RepeatedDirective: { } name } => ("MAX_DIRECTIVES",
+                $"The directive @{name} is used twice on one location; no directive of this schema is repeatable."),
+            { IntrospectionListNesting: var n } when n > limits.MaxIntrospectionListNesting => ("MAX_INTROSPECTION_DEPTH",
+                $"The introspection query nests {n} lists of the schema (types, fields, args…); at most {limits.MaxIntrospectionListNesting} are allowed, as in the standard introspection query."),
             _ => null,
         };
     }

@@ -24,6 +24,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>The most directives (<c>@include</c>, <c>@skip</c>…) a document may use.</summary>
     public int MaxDirectives { get; set; } = 100;
 
+    /// <summary>
+    /// How deep introspection's object lists may nest (<see cref="DocumentShape.IntrospectionListNesting"/>): 3 fits the
+    /// introspection query of GraphiQL, Apollo and graphql-js (<c>types → fields → args</c>) and refuses the circular one.
+    /// </summary>
+    public int MaxIntrospectionListNesting { get; set; } = 3;
+
     /// <summary>How long one operation may run before it is stopped with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

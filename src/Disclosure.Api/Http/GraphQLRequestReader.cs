@@ -88,14 +88,9 @@ public static class GraphQLRequestReader
     /// <summary>Parses a POST body (JSON) into a GraphQL request, checking its shape strictly.</summary>
     public static Result Parse(ReadOnlyMemory<byte> body, IGraphQLTextSerializer serializer, GraphQLHttpOptions options)
     {
-        JsonDocument document;
-        try
+        if (!TryParseJson(body, options, out var document, out var invalid))
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
-        }
-        catch (JsonException e)
-        {
-            return Result.Fail($"The body is not valid JSON: {e.Message.Split(" Path:")[0]}");
+            return Result.Fail($"The body is not valid JSON: {invalid}");
         }
 
         using (document)
@@ -222,16 +217,131 @@ public static class GraphQLRequestReader
         {
             return true;
         }
-        try
+        if (!TryParseJson(Encoding.UTF8.GetBytes(text), options, out var document, out var invalid))
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
-            return ReadMap(document.RootElement, name, serializer, out value, out error);
-        }
-        catch (JsonException)
-        {
-            error = $"The query-string parameter '{name}' is not valid JSON.";
+            error = $"The query-string parameter '{name}' is not valid JSON: {invalid}";
             return false;
         }
+        using (document)
+        {
+            return ReadMap(document.RootElement, name, serializer, out value, out error);
+        }
+    }
+
+    /// <summary>
+    /// Parses JSON strictly: well-formed, at most <see cref="GraphQLHttpOptions.MaxJsonDepth"/> deep, no key twice in
+    /// one object (which of two values would count is ambiguous), and every string and key a valid Unicode text.
+    /// System.Text.Json checks the last only when a string is read: an escaped lone surrogate (<c>"\ud800"</c>) or
+    /// ill-formed UTF-8 inside a string (an encoded surrogate, an overlong form) parses, then throws
+    /// InvalidOperationException from <c>GetString</c>, so every string is decoded once here.
+    /// </summary>
+    private static bool TryParseJson(ReadOnlyMemory<byte> json, GraphQLHttpOptions options, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonDocument? document, out string? error)
+    {
+        error = null;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            document = null;
+            error = e.Message.Split(" Path:")[0];
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check decodes every key, and throws like GetString on one that is not valid Unicode.
+            document = null;
+            error = "An object key is not valid Unicode (a lone surrogate, escaped or not, or ill-formed UTF-8).";
+            return false;
+        }
+        if (InvalidText(document.RootElement) is { } where)
+        {
+            document.Dispose();
+            document = null;
+            error = $"{where} is not valid Unicode (a lone surrogate, escaped or not, or ill-formed UTF-8).";
+            return false;
+        }
+        return true;
+    }
+
+    // The first string or key that does not decode to valid UTF-16, described for the error message; else null.
+    private static string? InvalidText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decodes(element) ? null : "A string";
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!DecodesName(property))
+                    {
+                        return "An object key";
+                    }
+                    if (InvalidText(property.Value) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (InvalidText(item) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+
+        static bool Decodes(JsonElement text)
+        {
+            try
+            {
+                return IsValidUtf16(text.GetString());
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        static bool DecodesName(JsonProperty property)
+        {
+            try
+            {
+                return IsValidUtf16(property.Name);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    }
+
+    // GetString throws for the cases above; this also holds if a future reader returned lone surrogates instead.
+    private static bool IsValidUtf16(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool ReadMap(JsonElement element, string name, IGraphQLTextSerializer serializer, out Inputs? value, out string? error)
@@ -247,7 +357,16 @@ public static class GraphQLRequestReader
             error = $"'{name}' must be a JSON object.";
             return false;
         }
-        value = serializer.Deserialize<Inputs>(element.GetRawText());
+        try
+        {
+            value = serializer.Deserialize<Inputs>(element.GetRawText());
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            // Well-formed JSON that GraphQL.NET's reader cannot turn into values (e.g. a number beyond every numeric type).
+            error = $"'{name}' holds a value that cannot be read: {e.Message.Split(" Path:")[0].TrimEnd('.', ' ')}.";
+            return false;
+        }
         return true;
     }
 }
