@@ -107,6 +107,9 @@ internal sealed class PostgresStoreWriter : IAsyncDisposable
                     case double number:
                         _importer.Write(number, type);
                         break;
+                    case bool flag:
+                        _importer.Write(flag, type);
+                        break;
                     case DateOnly date:
                         _importer.Write(date, type);
                         break;
@@ -138,6 +141,7 @@ internal sealed class PostgresStoreWriter : IAsyncDisposable
                 : type == typeof(int) ? NpgsqlDbType.Integer
                 : type == typeof(long) ? NpgsqlDbType.Bigint
                 : type == typeof(double) ? NpgsqlDbType.Double
+                : type == typeof(bool) ? NpgsqlDbType.Boolean
                 : type == typeof(DateOnly) ? NpgsqlDbType.Date
                 : type == typeof(DateTimeOffset) ? NpgsqlDbType.TimestampTz
                 : throw new NotSupportedException($"store build: no COPY type for {type.Name}; add it here");

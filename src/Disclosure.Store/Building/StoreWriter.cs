@@ -151,6 +151,7 @@ internal sealed class StoreWriter : IDisposable
                     int number => raw.sqlite3_bind_int64(_statement, index, number),
                     long number => raw.sqlite3_bind_int64(_statement, index, number),
                     double number => raw.sqlite3_bind_double(_statement, index, number),
+                    bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
                     DateOnly date => raw.sqlite3_bind_text(_statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
                     _ => throw new NotSupportedException($"store build: no bulk binding for {value.GetType().Name}; add it here"),
                 });

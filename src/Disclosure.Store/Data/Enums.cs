@@ -77,6 +77,8 @@ public enum TargetKind
     [Description("Zero emissions by the target year.")] ZeroEmissions,
     [Description("Zero carbon by the target year.")] ZeroCarbon,
     [Description("Removing more carbon than emitted by the target year.")] CarbonNegative,
+    [Description("Removing more greenhouse gases than emitted by the target year (a dataset's category \"Climate positive\").")] ClimatePositive,
+    [Description("Greenhouse-gas neutrality by the target year (a dataset's category \"GHG neutral(ity)\").")] GhgNeutrality,
     [Description("A target the dataset records as science-based, without a further category.")] ScienceBased,
     [Description("A target the dataset records as aligned with a temperature goal (e.g. 1.5°C).")] TemperatureAligned,
     [Description("A target the dataset records in its category \"Other\": read its text.")] Other,

@@ -233,6 +233,8 @@ internal sealed class ImportMapper
         "Zero emissions" => TargetKind.ZeroEmissions,
         "Zero carbon" => TargetKind.ZeroCarbon,
         "Carbon negative" => TargetKind.CarbonNegative,
+        "Climate positive" => TargetKind.ClimatePositive,
+        "GHG neutral(ity)" => TargetKind.GhgNeutrality,
         "Science-based target" => TargetKind.ScienceBased,
         "1.5°C target" => TargetKind.TemperatureAligned,
         "Other" => TargetKind.Other,
