@@ -142,7 +142,7 @@ public static class QuerySpecs
         .Field("verification", c => c.Verification, "How far the citation was checked.", sort: false)
         .OrderBy(("subjectType", SortDirection.Asc), ("subject", SortDirection.Asc), ("ordinal", SortDirection.Asc));
 
-    private static readonly QuerySpec<ImportRejection> Rejections = new QuerySpec<ImportRejection>("ImportReportEntry", r => r.Id, "report")
+    private static readonly QuerySpec<ImportReportEntry> Rejections = new QuerySpec<ImportReportEntry>("ImportReportEntry", r => r.Id, "report")
         .Field("kind", r => r.Kind, "Rejected row or value, name not merged, or conflicting identifier.", sort: false)
         .Field("file", r => r.File, "The publisher file.", sort: false)
         .Field("reason", r => r.Reason, "The reason, as written in the report.")
@@ -176,7 +176,7 @@ public static class QuerySpecs
         nameof(Statement) => Statements,
         nameof(Source) => Sources,
         nameof(Citation) => Citations,
-        nameof(ImportRejection) => Rejections,
+        nameof(ImportReportEntry) => Rejections,
         nameof(Assessment) => Assessments,
         _ => throw new NotSupportedException($"No connection over {typeof(T).Name}."),
     });

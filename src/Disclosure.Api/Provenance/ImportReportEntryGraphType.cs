@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace Disclosure.Api.Provenance;
 
-public sealed class ImportReportEntryGraphType : ObjectGraphType<ImportRejection>
+public sealed class ImportReportEntryGraphType : ObjectGraphType<ImportReportEntry>
 {
     public ImportReportEntryGraphType()
     {

@@ -27,7 +27,7 @@ public sealed class ImportedDatasetGraphType : NodeGraphType<ImportedDataset>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DatasetFileGraphType>>>>("files")
             .Description("The publisher files the store was built from, with the SHA-256 each was checked against.")
             .Resolve(ctx => ctx.LoadDatasetFiles(ctx.Source.Id));
-        this.ChildConnection<ImportedDataset, ImportReportEntryGraphType, ImportRejection>("report",
+        this.ChildConnection<ImportedDataset, ImportReportEntryGraphType, ImportReportEntry>("report",
             "The import report: rows or values rejected (with file, row, column and reason), names not merged, identifiers in conflict; by reason unless `order` says otherwise.",
             d => d.Id, r => r.DatasetId);
     }

@@ -19,7 +19,7 @@ internal sealed class FactTally
             case Citation:
                 Citations++;
                 break;
-            case Source or Listing or TargetScope or Rename or ImportedDataset or DatasetFile or ImportRejection or AssessmentField
+            case Source or Listing or TargetScope or Rename or ImportedDataset or DatasetFile or ImportReportEntry or AssessmentField
                 or Identifier or Classification or OrganizationRecord:
                 break;
             default:

@@ -14,6 +14,7 @@ internal static class StoreMapper
     public static IEnumerable<object> Rows(SeedContent d)
     {
         yield return Curation;
+        var imported = ImportMapper.Map(d.Imports, d.Organizations.Select(o => (o.Id, o.Name)), d.Scopes);
         var held = d.Sources.Where(s => s.TextFile is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         Verification Level(string sourceId) => held.Contains(sourceId) ? Verification.CheckedVerbatim : Verification.ResearchNotes;
         IEnumerable<Citation> Citations(string subjectType, string subjectId, IReadOnlyList<SeedModel.Citation> citations) =>
@@ -34,7 +35,11 @@ internal static class StoreMapper
 
         foreach (var o in d.Organizations)
         {
-            yield return new Organization { Id = o.Id, Name = o.Name, Kind = o.Kind, ParentId = o.Parent, Mission = o.Mission };
+            yield return new Organization
+            {
+                Id = o.Id, Name = o.Name, Kind = o.Kind, ParentId = o.Parent, Mission = o.Mission,
+                Country = imported.CuratedCountries.GetValueOrDefault(o.Id),
+            };
             foreach (var l in o.Listings)
             {
                 yield return new Listing { OrganizationId = o.Id, Exchange = l.Exchange, Symbol = l.Symbol };
@@ -179,7 +184,7 @@ internal static class StoreMapper
             }
         }
 
-        foreach (var row in ImportMapper.Rows(d.Imports, d.Organizations.Select(o => (o.Id, o.Name)), d.Scopes))
+        foreach (var row in imported.Rows)
         {
             yield return row;
         }

@@ -25,7 +25,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
     public DbSet<ImportedDataset> ImportedDatasets => Set<ImportedDataset>();
     public DbSet<DatasetFile> DatasetFiles => Set<DatasetFile>();
-    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<ImportReportEntry> ImportReport => Set<ImportReportEntry>();
     public DbSet<Identifier> Identifiers => Set<Identifier>();
     public DbSet<OrganizationRecord> OrganizationRecords => Set<OrganizationRecord>();
     public DbSet<Classification> Classifications => Set<Classification>();
@@ -150,7 +150,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             e.HasKey(f => new { f.DatasetId, f.Name });
             e.HasOne<ImportedDataset>().WithMany().HasForeignKey(f => f.DatasetId);
         });
-        modelBuilder.Entity<ImportRejection>(e =>
+        modelBuilder.Entity<ImportReportEntry>(e =>
         {
             e.HasOne<ImportedDataset>().WithMany().HasForeignKey(r => r.DatasetId);
             e.HasIndex(r => new { r.DatasetId, r.Id });

@@ -7,7 +7,7 @@ using Disclosure.Store.Importing.Klimatkollen;
 using Disclosure.Store.Importing.NetZeroTracker;
 using Disclosure.Store.Importing.Resolution;
 using Disclosure.Store.Seeding;
-using Rejection = Disclosure.Store.Data.ImportRejection;
+using Rejection = Disclosure.Store.Data.ImportReportEntry;
 
 namespace Disclosure.Store.Importing;
 
@@ -49,14 +49,24 @@ internal sealed class ImportMapper
     }
 
     /// <summary>The rows of every imported dataset, in dependency order (a row's references come before it).</summary>
-    public static IEnumerable<object> Rows(ImportInput input, IEnumerable<(string Id, string Name)> curated, IEnumerable<SeedModel.Scope> scopes)
+    public static IEnumerable<object> Rows(ImportInput input, IEnumerable<(string Id, string Name)> curated, IEnumerable<SeedModel.Scope> scopes) =>
+        Map(input, curated, scopes).Rows;
+
+    /// <summary>
+    /// The rows of every imported dataset, and the country that a manually linked record gives a curated
+    /// organization (e.g. Net Zero Tracker's CHN for alibaba-group), which the curated rows carry.
+    /// </summary>
+    public static (IReadOnlyList<object> Rows, IReadOnlyDictionary<string, string> CuratedCountries) Map(ImportInput input,
+        IEnumerable<(string Id, string Name)> curated, IEnumerable<SeedModel.Scope> scopes)
     {
         if (input.Manifests.Count == 0)
         {
-            return [];
+            return ([], new Dictionary<string, string>());
         }
         var mapper = new ImportMapper(input, curated, scopes);
-        return mapper.Map();
+        var rows = mapper.Map();
+        return (rows, mapper._resolver.Drafts.Where(d => d.FixedId is not null && d.Country is not null)
+            .ToDictionary(d => d.Id, d => d.Country!, StringComparer.Ordinal));
     }
 
     private List<object> Map()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Disclosure.Store.Importing.Resolution;
@@ -20,7 +19,8 @@ public static class NameKey
     /// <summary>The key; empty when nothing is left (a name of legal words only), and such a name links nothing.</summary>
     public static string Of(string name)
     {
-        var folded = RemoveAccents(name.Replace("&", " and ", StringComparison.Ordinal)).ToLowerInvariant();
+        var folded = RemoveAccents(name.Replace("&", " and ", StringComparison.Ordinal)).ToLowerInvariant()
+            .Replace("a/s", "as", StringComparison.Ordinal); // the Danish and Norwegian legal form
         var words = new List<string>();
         var word = new StringBuilder();
         void Flush()
@@ -77,22 +77,25 @@ public static class NameKey
         return slug.ToString().Trim('-');
     }
 
+    // Latin letters with diacritics (U+00C0-U+017F) and their base letters. A table, not Unicode normalisation: the
+    // build runs with invariant globalization, where String.Normalize leaves "é" as it is.
+    private const string Accented = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž";
+    private const string Plain = "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZz";
+
     private static string RemoveAccents(string s)
     {
-        // Letters that do not decompose into a base letter and a mark.
-        s = s.Replace("ø", "o", StringComparison.Ordinal).Replace("Ø", "O", StringComparison.Ordinal)
-            .Replace("æ", "ae", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal)
-            .Replace("ß", "ss", StringComparison.Ordinal).Replace("ł", "l", StringComparison.Ordinal).Replace("Ł", "L", StringComparison.Ordinal)
-            .Replace("đ", "d", StringComparison.Ordinal).Replace("Đ", "D", StringComparison.Ordinal);
-        var decomposed = s.Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(s.Length);
+        foreach (var c in s)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            var i = Accented.IndexOf(c, StringComparison.Ordinal);
+            _ = c switch
             {
-                kept.Append(c);
-            }
+                'ø' => folded.Append('o'), 'Ø' => folded.Append('O'), 'æ' => folded.Append("ae"), 'Æ' => folded.Append("AE"),
+                'ß' => folded.Append("ss"), 'ł' => folded.Append('l'), 'Ł' => folded.Append('L'), 'đ' => folded.Append('d'), 'Đ' => folded.Append('D'),
+                'œ' => folded.Append("oe"), 'Œ' => folded.Append("OE"),
+                _ => i >= 0 ? folded.Append(Plain[i]) : folded.Append(c),
+            };
         }
-        return kept.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
     }
 }

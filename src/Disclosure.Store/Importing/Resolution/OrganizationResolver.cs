@@ -1,5 +1,5 @@
 using Disclosure.Store.Data;
-using ReportEntry = Disclosure.Store.Data.ImportRejection;
+using ReportEntry = Disclosure.Store.Data.ImportReportEntry;
 
 namespace Disclosure.Store.Importing.Resolution;
 
@@ -54,6 +54,7 @@ internal sealed class OrganizationResolver
                 {
                     _byKey.TryAdd(nameKey, target);
                 }
+                target.Country ??= country?.Invoke(r);
                 result.Add((target, LinkMethod.ManualOverride, link.Why));
                 continue;
             }

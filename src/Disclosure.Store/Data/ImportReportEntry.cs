@@ -5,7 +5,7 @@ namespace Disclosure.Store.Data;
 /// name that was not merged because it matches more than one organization, or an identifier held by organizations
 /// whose names do not agree; with where it is and why.
 /// </summary>
-public sealed class ImportRejection
+public sealed class ImportReportEntry
 {
     /// <summary>The dataset's id and a six-digit ordinal: stable for the same files.</summary>
     public required string Id { get; init; }
