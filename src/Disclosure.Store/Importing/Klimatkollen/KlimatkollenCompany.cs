@@ -16,6 +16,8 @@ public sealed record KlimatkollenCompany
     public string? Description { get; init; }
     /// <summary>GICS labels as recorded (Swedish): sector, group, industry, sub-industry names; empty when none.</summary>
     public required IReadOnlyList<RecordedLabel> Industry { get; init; }
+    /// <summary>The years keyed in <c>emissions</c> (a company-year), whether or not any figure of that year is disclosed.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
     public required IReadOnlyList<KlimatkollenFigure> Figures { get; init; }
     public required IReadOnlyList<KlimatkollenGoal> Goals { get; init; }
 }
