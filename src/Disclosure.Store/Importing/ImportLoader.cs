@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disclosure.Store.Importing.CarbonGap;
+using Disclosure.Store.Importing.Klimatkollen;
 using Disclosure.Store.Importing.NetZeroTracker;
 using Disclosure.Store.Importing.OpenClimate;
 using Disclosure.Store.Seeding;
@@ -48,6 +49,9 @@ public static class ImportLoader
                 NetZeroTracker = byId.ContainsKey(ImportMapper.NetZeroTrackerId) ? NetZeroTrackerImporter.Read(File(ImportMapper.NetZeroTrackerId, ".xlsx")) : null,
                 CarbonGap = byId.ContainsKey(ImportMapper.CarbonGapId)
                     ? CarbonGapImporter.Read(File(ImportMapper.CarbonGapId, ".csv"), Path.Combine(seedDirectory, CountryNamesFile)) : null,
+                Klimatkollen = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadCompanies(File(ImportMapper.KlimatkollenId, "companies_2024-10-09.json")) : null,
+                KlimatkollenFacit = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadFacit(File(ImportMapper.KlimatkollenId, "facit.csv")) : null,
+                KlimatkollenWikidata = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadWikidataNames(File(ImportMapper.KlimatkollenId, "klimatkollen-company-wikidata.json")) : null,
                 Leis = byId.ContainsKey(ImportMapper.OpenClimateId) ? OpenClimateLeiImporter.Read(Path.Combine(imports, ImportMapper.OpenClimateId)) : null,
                 FileSizes = manifests.SelectMany(m => m.Files.Select(f => (m.Id, f.Name)))
                     .ToDictionary(k => k, k => new FileInfo(Path.Combine(imports, k.Item1, k.Item2)).Length),
@@ -60,7 +64,7 @@ public static class ImportLoader
     }
 
     private static readonly string[] Importers =
-        [ImportMapper.NetZeroTrackerId, ImportMapper.CarbonGapId, ImportMapper.OpenClimateId];
+        [ImportMapper.NetZeroTrackerId, ImportMapper.CarbonGapId, ImportMapper.KlimatkollenId, ImportMapper.OpenClimateId];
 
     private static OrganizationOverrides ReadOverrides(string path)
     {
