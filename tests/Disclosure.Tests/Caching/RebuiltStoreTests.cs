@@ -14,7 +14,7 @@ public sealed class RebuiltStoreTests : IDisposable
     private const string OldNote = "Calendar-year 2020 baseline, not a fiscal-year figure. 51.0";
     private const string NewNote = "Calendar-year 2020 baseline (edited by RebuiltStoreTests), not a fiscal-year figure. 51.0";
 
-    private readonly string _seed = RepoPaths.CopySeedData();
+    private readonly string _seed = RepoPaths.CopySeedData(withImports: false);
     private readonly DisclosureApiFactory _api;
 
     public RebuiltStoreTests() => _api = new DisclosureApiFactory { SeedDirectory = _seed };

@@ -21,7 +21,7 @@ public sealed class RedisOutputCacheTests : IDisposable
     private static readonly string Url = CachingClient.Url("{ figures(first: 100) { nodes { slug note } } }");
     private static readonly object Post = new { query = "{ figures(first: 100) { nodes { slug note } } dataset { version } }" };
 
-    private readonly string _seed = RepoPaths.CopySeedData();
+    private readonly string _seed = RepoPaths.CopySeedData(withImports: false);
     private readonly string _instanceName;
     private readonly DisclosureApiFactory _first;
     private readonly DisclosureApiFactory _second;

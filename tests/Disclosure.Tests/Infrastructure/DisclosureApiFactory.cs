@@ -11,7 +11,7 @@ namespace Disclosure.Tests.Infrastructure;
 /// temporary folder, or (the PostgreSQL suite, <see cref="TestProvider"/>) a fresh PostgreSQL database dropped on
 /// dispose, so tests never touch a developer's store.
 /// </summary>
-public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
+public class DisclosureApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"));
 
@@ -35,8 +35,11 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
         ? StoreBuilder.BuildAsync(seedDirectory, StorePath, TimeProvider.System, CancellationToken.None)
         : PostgresStoreBuilder.BuildAsync(seedDirectory, database.ConnectionString, TimeProvider.System, CancellationToken.None);
 
-    /// <summary>The seed folder the store is built from (a test may point it at a temporary copy it edits).</summary>
-    public string SeedDirectory { get; init; } = RepoPaths.SeedData;
+    /// <summary>
+    /// The seed folder the store is built from: the curated facts only by default (<see cref="RepoPaths.CuratedSeedData"/>);
+    /// the whole seed-data/ for <see cref="FullDatasetApiFactory"/>; a test may point it at a temporary copy it edits.
+    /// </summary>
+    public string SeedDirectory { get; init; } = RepoPaths.CuratedSeedData;
 
     /// <summary>Extra configuration, e.g. <c>Caching:ServerCacheEnabled</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
@@ -83,6 +86,18 @@ public sealed class DisclosureApiFactory : WebApplicationFactory<Program>
             // A temporary folder left behind is harmless.
         }
     }
+}
+
+/// <summary>The API on the whole seed-data/: the curated facts and every imported dataset.</summary>
+public sealed class FullDatasetApiFactory : DisclosureApiFactory
+{
+    public FullDatasetApiFactory() => SeedDirectory = RepoPaths.SeedData;
+}
+
+[CollectionDefinition(Name)]
+public sealed class FullDatasetGroup : ICollectionFixture<FullDatasetApiFactory>
+{
+    public const string Name = "full dataset";
 }
 
 [CollectionDefinition(Name)]

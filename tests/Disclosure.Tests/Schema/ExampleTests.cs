@@ -6,8 +6,8 @@ using Snapshooter.Xunit;
 namespace Disclosure.Tests.Schema;
 
 /// <summary>Every example operation in schema/examples/ runs without errors, and its answer is snapshot-tested.</summary>
-[Collection(ApiTestGroup.Name)]
-public sealed partial class ExampleTests(DisclosureApiFactory api)
+[Collection(FullDatasetGroup.Name)]
+public sealed partial class ExampleTests(FullDatasetApiFactory api)
 {
     public static TheoryData<string> Examples() =>
         [.. Directory.GetFiles(RepoPaths.Examples, "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)];

@@ -117,7 +117,9 @@ public sealed class BulkStoreBuildTests : IDisposable
         await using (var db = new DisclosureDbContext(options.Options))
         {
             await db.Database.EnsureCreatedAsync();
-            db.AddRange(StoreMapper.Rows(SeedContent.Of(SeedLoader.Load(seedDirectory))));
+            var content = SeedContent.Of(SeedLoader.Load(seedDirectory));
+            content.Imports = Disclosure.Store.Importing.ImportLoader.Load(seedDirectory);
+            db.AddRange(StoreMapper.Rows(content));
             await db.SaveChangesAsync();
         }
         return TestProvider.IsPostgres

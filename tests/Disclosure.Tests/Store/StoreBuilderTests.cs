@@ -24,8 +24,8 @@ public sealed class StoreBuilderTests : IDisposable
         Assert.True(result.Built);
         await using var db = store.Open();
         var seed = SeedLoader.Load(RepoPaths.SeedData);
-        Assert.Equal(seed.Figures.Count, await db.Figures.CountAsync());
-        Assert.Equal(seed.Targets.Count, await db.Targets.CountAsync());
+        Assert.Equal(seed.Figures.Count, await db.Figures.CountAsync(f => f.DatasetId == ImportedDataset.CuratedId));
+        Assert.Equal(seed.Targets.Count, await db.Targets.CountAsync(t => t.DatasetId == ImportedDataset.CuratedId));
         Assert.Equal(seed.Governance.Memberships.Count, await db.Memberships.CountAsync());
         Assert.Equal(result.Dataset.CitationCount, await db.Citations.CountAsync());
         Assert.Equal(DatasetVersion.Compute(RepoPaths.SeedData), (await db.DatasetInfo.SingleAsync()).Version);
