@@ -49,7 +49,7 @@ public sealed class DisclosureQuery : ObjectGraphType
             db => db.ImportedDatasets.OrderBy(d => d.Ordinal));
         RootBySlug<ImportedDatasetGraphType>("importedDataset", "The imported dataset with this id (e.g. `net-zero-tracker-2022-12-20`), or null.", (ctx, slug) => ctx.LoadImportedDataset(slug));
         Field<OrganizationGraphType>("organizationByIdentifier")
-            .Description("The organization that holds this identifier (ISIN, LEI, Wikidata QID, Net Zero Tracker id), or null. An identifier claimed for organizations whose names do not agree is never used to look up: that is an `IDENTIFIER_CONFLICT` error naming them.")
+            .Description("The organization that holds this identifier (ISIN, LEI, Wikidata QID, Net Zero Tracker id, ticker), or null. An identifier claimed for organizations whose names do not agree is never used to look up: that is an `IDENTIFIER_CONFLICT` error naming them.")
             .Argument<NonNullGraphType<StringGraphType>>("value", "The identifier, as the datasets record it (e.g. `US0378331005`, `Q52825`, `COM-0478`).")
             .Argument<ConstantEnumGraphType<IdentifierScheme>>("scheme", "The kind of identifier; any kind when not given.")
             .ResolveAsync(async ctx => await OrganizationByIdentifierAsync(ctx, ctx.GetArgument<string>("value"), ctx.GetArgument<IdentifierScheme?>("scheme")));
@@ -155,7 +155,10 @@ public sealed class DisclosureQuery : ObjectGraphType
             throw new ExecutionError($"'{Shorten(value)}' is claimed for organizations whose names do not agree ({string.Join(", ", claims.Select(c => c.OrganizationId).Distinct().Order(StringComparer.Ordinal))}): it is not used to look up. See each organization's `identifiers`.")
             { Code = "IDENTIFIER_CONFLICT" };
         }
-        var organizations = claims.Select(c => c.OrganizationId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var listed = scheme is null or IdentifierScheme.Ticker
+            ? await db.Listings.AsNoTracking().Where(l => l.Symbol == value).Select(l => l.OrganizationId).ToListAsync(ctx.CancellationToken)
+            : [];
+        var organizations = claims.Select(c => c.OrganizationId).Concat(listed).Distinct().Order(StringComparer.Ordinal).ToList();
         return organizations.Count switch
         {
             0 => null,

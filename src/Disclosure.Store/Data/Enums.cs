@@ -244,6 +244,7 @@ public enum IdentifierScheme
     [Description("Legal Entity Identifier (ISO 17442).")] Lei,
     [Description("Wikidata item id (e.g. `Q52825`).")] WikidataQid,
     [Description("Net Zero Tracker's own id (e.g. `COM-0478`).")] NetZeroTrackerId,
+    [Description("A stock-exchange ticker symbol or stock code, from the organization's listings (e.g. `BABA`, `9988`).")] Ticker,
 }
 
 [Description("How a dataset's record was linked to an organization.")]

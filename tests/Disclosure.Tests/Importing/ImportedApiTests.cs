@@ -32,6 +32,14 @@ public sealed class ImportedApiTests(FullDatasetApiFactory api)
     }
 
     [Fact]
+    public async Task An_organization_is_found_by_its_ticker()
+    {
+        var data = await api.CreateClient().DataAsync("{ organizationByIdentifier(value: \"BABA\", scheme: TICKER) { slug } }");
+
+        Assert.Equal("alibaba-group", (string?)data["organizationByIdentifier"]!["slug"]);
+    }
+
+    [Fact]
     public async Task No_target_is_served_as_a_finding_and_companies_filter_by_country()
     {
         var data = await api.CreateClient().DataAsync("""
