@@ -278,4 +278,5 @@ public enum ImportReportKind
     [Description("A row, or one value of a row, was not imported: it could not be mapped honestly (the reason says why).")] Rejected,
     [Description("A record's name matches more than one organization, so it was not merged with any.")] NotMerged,
     [Description("An identifier is held by organizations whose names do not agree: it is served with a warning and never used to merge or to look up.")] IdentifierConflict,
+    [Description("A publisher cell was corrected by our documented override (seed-data/overrides/corrections.json): the reason gives the old value, ours and why.")] Corrected,
 }

@@ -18,6 +18,9 @@ public sealed class ImportInput
     public ImportBatch<KlimatkollenFacitRow>? KlimatkollenFacit { get; init; }
     public ImportBatch<KlimatkollenWikidataName>? KlimatkollenWikidata { get; init; }
     public ImportBatch<LeiMatch>? Leis { get; init; }
+    /// <summary>Our corrections of publisher cells that the importers applied.</summary>
+    public IReadOnlyList<ImportCorrection> Corrections { get; init; } = [];
+
     /// <summary>File sizes by dataset id and file name (for the served file list).</summary>
     public IReadOnlyDictionary<(string Dataset, string File), long> FileSizes { get; init; } = new Dictionary<(string, string), long>();
 }

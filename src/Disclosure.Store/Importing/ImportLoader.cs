@@ -18,6 +18,7 @@ public static class ImportLoader
     public const string ImportsFolder = "imports";
     public const string OverridesFile = "overrides/organization-links.json";
     public const string CountryNamesFile = "mappings/country-names.csv";
+    public const string CorrectionsFile = "overrides/corrections.json";
 
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
@@ -38,23 +39,37 @@ public static class ImportLoader
             var byId = manifests.ToDictionary(m => m.Id, StringComparer.Ordinal);
             string File(string dataset, string extension) =>
                 Path.Combine(imports, dataset, byId[dataset].Files.Single(f => f.Name.EndsWith(extension, StringComparison.Ordinal)).Name);
+            var corrections = ReadCorrections(Path.Combine(seedDirectory, CorrectionsFile));
+            var unknown = corrections.FirstOrDefault(c => !byId.ContainsKey(c.Dataset));
+            if (unknown is not null)
+            {
+                throw new ImportFormatException($"{CorrectionsFile}: a correction names the dataset '{unknown.Dataset}', which is not imported.");
+            }
+            var fixes = manifests.ToDictionary(m => m.Id, m => new ImportCorrections([.. corrections.Where(c => c.Dataset == m.Id)]), StringComparer.Ordinal);
             foreach (var m in manifests.Where(m => !Importers.Contains(m.Id)))
             {
                 throw new ImportFormatException($"{ImportsFolder}/{m.Id}: no importer reads this dataset (known: {string.Join(", ", Importers)}).");
             }
-            return new ImportInput
+            var input = new ImportInput
             {
                 Manifests = manifests,
                 Overrides = ReadOverrides(Path.Combine(seedDirectory, OverridesFile)),
-                NetZeroTracker = byId.ContainsKey(ImportMapper.NetZeroTrackerId) ? NetZeroTrackerImporter.Read(File(ImportMapper.NetZeroTrackerId, ".xlsx")) : null,
+                NetZeroTracker = byId.ContainsKey(ImportMapper.NetZeroTrackerId) ? NetZeroTrackerImporter.Read(File(ImportMapper.NetZeroTrackerId, ".xlsx"), fixes[ImportMapper.NetZeroTrackerId]) : null,
                 CarbonGap = byId.ContainsKey(ImportMapper.CarbonGapId)
-                    ? CarbonGapImporter.Read(File(ImportMapper.CarbonGapId, ".csv"), Path.Combine(seedDirectory, CountryNamesFile)) : null,
+                    ? CarbonGapImporter.Read(File(ImportMapper.CarbonGapId, ".csv"), Path.Combine(seedDirectory, CountryNamesFile), fixes[ImportMapper.CarbonGapId]) : null,
                 Klimatkollen = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadCompanies(File(ImportMapper.KlimatkollenId, "companies_2024-10-09.json")) : null,
-                KlimatkollenFacit = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadFacit(File(ImportMapper.KlimatkollenId, "facit.csv")) : null,
+                KlimatkollenFacit = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadFacit(File(ImportMapper.KlimatkollenId, "facit.csv"), fixes[ImportMapper.KlimatkollenId]) : null,
                 KlimatkollenWikidata = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadWikidataNames(File(ImportMapper.KlimatkollenId, "klimatkollen-company-wikidata.json")) : null,
-                Leis = byId.ContainsKey(ImportMapper.OpenClimateId) ? OpenClimateLeiImporter.Read(Path.Combine(imports, ImportMapper.OpenClimateId)) : null,
+                Leis = byId.ContainsKey(ImportMapper.OpenClimateId) ? OpenClimateLeiImporter.Read(Path.Combine(imports, ImportMapper.OpenClimateId), fixes[ImportMapper.OpenClimateId]) : null,
                 FileSizes = manifests.SelectMany(m => m.Files.Select(f => (m.Id, f.Name)))
                     .ToDictionary(k => k, k => new FileInfo(Path.Combine(imports, k.Item1, k.Item2)).Length),
+            };
+            // Every correction must have been applied while the importers read (one that matched nothing stopped them).
+            return new ImportInput
+            {
+                Manifests = input.Manifests, Overrides = input.Overrides, NetZeroTracker = input.NetZeroTracker, CarbonGap = input.CarbonGap,
+                Klimatkollen = input.Klimatkollen, KlimatkollenFacit = input.KlimatkollenFacit, KlimatkollenWikidata = input.KlimatkollenWikidata,
+                Leis = input.Leis, FileSizes = input.FileSizes, Corrections = [.. fixes.Values.SelectMany(f => f.Applied)],
             };
         }
         catch (ImportFormatException e)
@@ -65,6 +80,36 @@ public static class ImportLoader
 
     private static readonly string[] Importers =
         [ImportMapper.NetZeroTrackerId, ImportMapper.CarbonGapId, ImportMapper.KlimatkollenId, ImportMapper.OpenClimateId];
+
+    private static IReadOnlyList<ImportCorrection> ReadCorrections(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            return [];
+        }
+        try
+        {
+            var file = JsonSerializer.Deserialize<CorrectionsDocument>(System.IO.File.ReadAllBytes(path), Strict)
+                ?? throw new ImportFormatException($"{CorrectionsFile}: the file is empty (null).");
+            foreach (var (c, i) in file.Corrections.Select((c, i) => (c, i)))
+            {
+                if (string.IsNullOrWhiteSpace(c.Why))
+                {
+                    throw new ImportFormatException($"{CorrectionsFile}: $.corrections[{i}].why: a correction needs its reason.");
+                }
+            }
+            return file.Corrections;
+        }
+        catch (JsonException e)
+        {
+            throw new ImportFormatException($"{CorrectionsFile}: {e.Path}: {e.Message}");
+        }
+    }
+
+    private sealed class CorrectionsDocument
+    {
+        public required IReadOnlyList<ImportCorrection> Corrections { get; init; }
+    }
 
     private static OrganizationOverrides ReadOverrides(string path)
     {

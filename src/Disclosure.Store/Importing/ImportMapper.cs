@@ -586,7 +586,12 @@ internal sealed class ImportMapper
         {
             yield return fact;
         }
-        foreach (var group in ImporterRejections().Concat(_report).GroupBy(r => r.Dataset))
+        var corrected = _input.Corrections.Select(c => (c.Dataset, new Rejection
+        {
+            Id = "", DatasetId = c.Dataset, Kind = ImportReportKind.Corrected, File = c.File, Row = $"row {c.Row}", Column = c.Column,
+            Reason = $"corrected by our override: '{c.Old}' -> '{c.New}': {c.Why}", Value = c.New,
+        }));
+        foreach (var group in ImporterRejections().Concat(_report).Concat(corrected).GroupBy(r => r.Dataset))
         {
             var n = 0;
             foreach (var (_, entry) in group)

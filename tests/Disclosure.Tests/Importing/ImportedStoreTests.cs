@@ -156,6 +156,31 @@ public sealed class ImportedStoreTests : IDisposable
         Assert.Null(await store.ReadCurrentAsync());
     }
 
+    [Fact]
+    public async Task A_correction_of_ours_replaces_one_publisher_cell_and_is_reported_and_a_stale_one_stops_the_build()
+    {
+        var seed = RepoPaths.CopySeedData();
+        var corrections = Path.Combine(seed, "overrides", "corrections.json");
+        const string Template = """
+            { "corrections": [ { "dataset": "carbon-gap-2021", "file": "profit_and_emissions_database.csv", "row": 3,
+              "column": "Scope 1 GHG emissions tons CO₂e", "old": "OLD", "new": "81656", "why": "a test correction" } ] }
+            """;
+        await File.WriteAllTextAsync(corrections, Template.Replace("OLD", "81655", StringComparison.Ordinal));
+        var store = await BuiltAsync(seed);
+        await using (var db = store.Open())
+        {
+            var figure = await db.Figures.SingleAsync(f => f.Id == "cg-jpmorgan-chase-2019-scope-1");
+            Assert.Equal(("81656", 81656d), (figure.PublishedValue, figure.Value));
+            var entry = await db.ImportReport.SingleAsync(r => r.Kind == ImportReportKind.Corrected);
+            Assert.Equal(("carbon-gap-2021", "row 3"), (entry.DatasetId, entry.Row));
+            Assert.Contains("'81655' -> '81656': a test correction", entry.Reason);
+        }
+
+        await File.WriteAllTextAsync(corrections, Template.Replace("OLD", "12345", StringComparison.Ordinal));
+        var error = await Assert.ThrowsAsync<SeedValidationException>(() => NewStore().BuildAsync(seed));
+        Assert.Contains("no longer applies", error.Message);
+    }
+
     private async Task<TestStore> BuiltAsync(string seed)
     {
         var store = NewStore();

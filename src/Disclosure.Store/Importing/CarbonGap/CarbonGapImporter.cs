@@ -38,14 +38,14 @@ public static partial class CarbonGapImporter
 
     /// <param name="path">The database CSV.</param>
     /// <param name="countryNamesPath">Our table <c>seed-data/mappings/country-names.csv</c> (name,alpha3).</param>
-    public static ImportBatch<CarbonGapCompany> Read(string path, string countryNamesPath)
+    public static ImportBatch<CarbonGapCompany> Read(string path, string countryNamesPath, ImportCorrections? corrections = null)
     {
         var file = Path.GetFileName(path);
         var countries = CountryNames.Read(countryNamesPath);
         var records = new List<CarbonGapCompany>();
         var rejections = new List<ImportRejection>();
         var rowsRead = 0;
-        foreach (var (number, fields) in CsvRows.Read(path))
+        foreach (var (number, fields) in (corrections ?? ImportCorrections.None).Apply(file, 2, CsvRows.Read(path)))
         {
             if (number == 1)
             {

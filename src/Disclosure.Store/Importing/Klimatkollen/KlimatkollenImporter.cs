@@ -302,14 +302,14 @@ public static partial class KlimatkollenImporter
     /// uses the point as its decimal mark, every comma cell groups exactly three digits, and the file's own sums agree:
     /// AAK's 23_scope1_2Sum 315941 = 260,834 + 55,107). Anything else (<c>1,5</c> could be a decimal comma) is rejected.
     /// </summary>
-    public static ImportBatch<KlimatkollenFacitRow> ReadFacit(string path)
+    public static ImportBatch<KlimatkollenFacitRow> ReadFacit(string path, ImportCorrections? corrections = null)
     {
         var file = Path.GetFileName(path);
         var records = new List<KlimatkollenFacitRow>();
         var rejections = new List<ImportRejection>();
         var rowsRead = 0;
         var headerSeen = false;
-        foreach (var (number, fields) in CsvRows.Read(path))
+        foreach (var (number, fields) in (corrections ?? ImportCorrections.None).Apply(file, 1, CsvRows.Read(path)))
         {
             if (!headerSeen)
             {

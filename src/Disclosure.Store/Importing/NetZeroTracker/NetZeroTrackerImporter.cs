@@ -43,7 +43,7 @@ public static partial class NetZeroTrackerImporter
         "end_target", "interim_target",
     ];
 
-    public static ImportBatch<NztCompany> Read(string path)
+    public static ImportBatch<NztCompany> Read(string path, ImportCorrections? corrections = null)
     {
         var file = Path.GetFileName(path);
         var records = new List<NztCompany>();
@@ -51,7 +51,7 @@ public static partial class NetZeroTrackerImporter
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var rowsRead = 0;
         var headerSeen = false;
-        foreach (var (number, cells) in XlsxSheet.Rows(path))
+        foreach (var (number, cells) in (corrections ?? ImportCorrections.None).Apply(file, 1, XlsxSheet.Rows(path)))
         {
             if (!headerSeen)
             {

@@ -16,21 +16,21 @@ public static class OpenClimateLeiImporter
     public static readonly IReadOnlyList<string> PublisherHeader = ["id", "name", "URL"];
 
     /// <param name="directory">The folder holding the five CSV files.</param>
-    public static ImportBatch<LeiMatch> Read(string directory)
+    public static ImportBatch<LeiMatch> Read(string directory, ImportCorrections? corrections = null)
     {
-        var publishers = Table(directory, "Publisher.csv", PublisherHeader).Select(r => r.Fields[0]).ToHashSet(StringComparer.Ordinal);
-        var dataSources = Table(directory, "DataSource.csv", DataSourceHeader)
+        var publishers = Table(directory, "Publisher.csv", PublisherHeader, corrections ?? ImportCorrections.None).Select(r => r.Fields[0]).ToHashSet(StringComparer.Ordinal);
+        var dataSources = Table(directory, "DataSource.csv", DataSourceHeader, corrections ?? ImportCorrections.None)
             .Where(r => publishers.Contains(r.Fields[2]))
             .Select(r => r.Fields[0]).ToHashSet(StringComparer.Ordinal);
-        var leis = Table(directory, "ActorIdentifier.csv", IdentifierHeader)
+        var leis = Table(directory, "ActorIdentifier.csv", IdentifierHeader, corrections ?? ImportCorrections.None)
             .Where(r => r.Fields[2] == "LEI" && r.Fields[0] == r.Fields[1])
             .Select(r => r.Fields[0]).ToHashSet(StringComparer.Ordinal);
-        var names = Table(directory, "ActorName.csv", NameHeader)
+        var names = Table(directory, "ActorName.csv", NameHeader, corrections ?? ImportCorrections.None)
             .Select(r => (r.Fields[0], r.Fields[1])).ToHashSet();
 
         var records = new List<LeiMatch>();
         var rejections = new List<ImportRejection>();
-        var actors = Table(directory, "Actor.csv", ActorHeader);
+        var actors = Table(directory, "Actor.csv", ActorHeader, corrections ?? ImportCorrections.None);
         foreach (var (row, f) in actors)
         {
             var found = new List<ImportRejection>();
@@ -65,11 +65,11 @@ public static class OpenClimateLeiImporter
     }
 
     /// <summary>The data rows of one file (header checked), with their row numbers; a row of another width stops the import.</summary>
-    private static List<(int Row, string[] Fields)> Table(string directory, string file, IReadOnlyList<string> header)
+    private static List<(int Row, string[] Fields)> Table(string directory, string file, IReadOnlyList<string> header, ImportCorrections corrections)
     {
         var rows = new List<(int, string[])>();
         var headerSeen = false;
-        foreach (var (row, fields) in CsvRows.Read(Path.Combine(directory, file)))
+        foreach (var (row, fields) in corrections.Apply(file, 1, CsvRows.Read(Path.Combine(directory, file))))
         {
             if (!headerSeen)
             {
