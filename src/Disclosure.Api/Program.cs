@@ -6,6 +6,7 @@ using Disclosure.Api.Http;
 using Disclosure.Api.Playground;
 using Disclosure.Api.RateLimiting;
 using Disclosure.Api.Store;
+using Disclosure.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,10 @@ builder.Services.AddDisclosureCaching(builder.Configuration);
 
 // Liveness and readiness (the store is open and its dataset version known).
 builder.Services.AddDisclosureHealth();
+
+// Traces and metrics (OpenTelemetry: OTLP when an endpoint is set, Prometheus on its own port when enabled), and
+// JSON logs in Production. Keys in docs/operations.md.
+builder.AddDisclosureTelemetry();
 
 var app = builder.Build();
 
@@ -47,6 +52,7 @@ app.UseMiddleware<UnhandledExceptionMiddleware>();
 
 // Browsers get the GraphiQL playground at /graphql; every other request falls through to GraphQL over HTTP.
 app.MapPlayground("/graphql");
+app.UseDisclosureTelemetry("/graphql");
 app.UseDisclosureRateLimits("/graphql");
 app.UseDisclosureCaching();
 app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput(app.Services);

@@ -30,6 +30,10 @@ internal static class BenchmarkProgram
                     Options(rest).TryGetValue("seconds", out var ps) ? int.Parse(ps, CultureInfo.InvariantCulture) : 10),
                 ["hostile", .. var rest] => await HardeningBenchmark.HostileAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
                     Options(rest).TryGetValue("repeat", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 20),
+                ["telemetry", .. var rest] => await TelemetryBenchmark.RunAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
+                    Options(rest).TryGetValue("seconds", out var ts) ? int.Parse(ts, CultureInfo.InvariantCulture) : 5,
+                    Options(rest).TryGetValue("rounds", out var tr) ? int.Parse(tr, CultureInfo.InvariantCulture) : 2,
+                    Options(rest).TryGetValue("concurrency", out var tc) ? int.Parse(tc, CultureInfo.InvariantCulture) : 4),
                 ["soak", .. var rest] => await HardeningBenchmark.SoakAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
                     Options(rest).TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 60,
                     Options(rest).TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8,
@@ -57,6 +61,8 @@ internal static class BenchmarkProgram
                                                                 cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
               projection --store FILE [--seconds N]            a page read with every column against selected columns only
               hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
+              telemetry --seed DIR --store FILE [--seconds N] [--rounds N] [--concurrency N]
+                                                                CPU per request with telemetry off, default and on, in alternating slices
               soak --seed DIR --store FILE [--seconds N] [--concurrency N] [--cache-mib N]
                                                                 full load with a mixed workload: errors and memory over time
             """);

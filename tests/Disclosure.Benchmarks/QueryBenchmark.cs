@@ -132,7 +132,7 @@ internal static class QueryBenchmark
     }
 
     /// <summary>The example operations of schema/examples/, pointed at an organization of the store being measured.</summary>
-    private static Operation[] Mix(string organization) =>
+    internal static Operation[] Mix(string organization) =>
     [
         new("TargetsWithProgress", Example("TargetsWithProgress").Replace("targets(first: 100", "targets(first: 20", StringComparison.Ordinal), null),
         new("FiguresWithSources", Example("FiguresWithSources"), null),
@@ -149,7 +149,7 @@ internal static class QueryBenchmark
 
     private static string Example(string name) => File.ReadAllText(Path.Combine(ExamplesFolder(), name + ".graphql"));
 
-    private static string ExamplesFolder()
+    internal static string ExamplesFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -170,7 +170,7 @@ internal static class QueryBenchmark
         return (page["data"]!["figures"]!["pageInfo"]!["startCursor"]!.GetValue<string>(), total - 100, total);
     }
 
-    private static async Task<Result> RunAsync(HttpClient client, Operation[] operations, TimeSpan duration, int concurrency)
+    internal static async Task<Result> RunAsync(HttpClient client, Operation[] operations, TimeSpan duration, int concurrency)
     {
         var latencies = new List<double>[concurrency];
         var errors = 0;
@@ -254,15 +254,15 @@ internal static class QueryBenchmark
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-    private static async Task<JsonNode> PostAsync(HttpClient client, string query, object? variables)
+    internal static async Task<JsonNode> PostAsync(HttpClient client, string query, object? variables)
     {
         using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private sealed record Operation(string Name, string Query, object? Variables);
+    internal sealed record Operation(string Name, string Query, object? Variables);
 
-    private sealed record Result(double Rate, double P50, double P99, int Requests, int Errors, double CpuPerRequest, double KiBPerRequest, int Collections, int Gen2Collections, long Jitted, double CompilationsPerRequest)
+    internal sealed record Result(double Rate, double P50, double P99, int Requests, int Errors, double CpuPerRequest, double KiBPerRequest, int Collections, int Gen2Collections, long Jitted, double CompilationsPerRequest)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"{Rate,9:F0} req/s, p50 {P50,7:F2} ms, p99 {P99,7:F2} ms, CPU {CpuPerRequest,7:F3} ms/request, {KiBPerRequest,7:F0} KiB allocated/request, {Collections} GCs ({Gen2Collections} of generation 2), {Jitted} methods JIT-compiled, {CompilationsPerRequest:F2} EF query compilations/request ({Requests} requests, {Errors} errors)");

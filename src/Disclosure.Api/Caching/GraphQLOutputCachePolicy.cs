@@ -1,5 +1,6 @@
 using Disclosure.Api.Http;
 using Disclosure.Api.Store;
+using Disclosure.Api.Telemetry;
 using GraphQL;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -25,8 +26,9 @@ public sealed class GraphQLOutputCachePolicy(
 {
     private const int MaxRememberedBodies = 10_000;
 
-    // SHA-256 of a POST body as sent → its normalised key (RequestKey.Compute). Bounded: when full, it starts again.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> bodyKeys = new(StringComparer.Ordinal);
+    // SHA-256 of a POST body as sent → its normalised key (RequestKey.Compute) and operation name (for telemetry).
+    // Bounded: when full, it starts again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Key, string? Operation)> bodyKeys = new(StringComparer.Ordinal);
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -57,9 +59,15 @@ public sealed class GraphQLOutputCachePolicy(
             // A body seen before (byte for byte) has its normalised key remembered: a repeated POST is hashed once
             // and not parsed unless the cache misses. A body not seen before is parsed and normalised.
             var raw = RequestKey.OfBody(body!.Memory.Span);
-            if (bodyKeys.TryGetValue(raw, out var key))
+            string key;
+            if (bodyKeys.TryGetValue(raw, out var known))
             {
                 feature.Body = body;
+                key = known.Key;
+                if (RequestTelemetry.Of(http) is { } telemetry)
+                {
+                    telemetry.OperationName = known.Operation;
+                }
             }
             else
             {
@@ -75,7 +83,11 @@ public sealed class GraphQLOutputCachePolicy(
                 {
                     bodyKeys.Clear();
                 }
-                bodyKeys[raw] = key;
+                bodyKeys[raw] = (key, parsed.Request!.OperationName);
+                if (RequestTelemetry.Of(http) is { } telemetry)
+                {
+                    telemetry.OperationName = parsed.Request.OperationName;
+                }
             }
             context.CacheVaryByRules.VaryByValues["request"] = key;
         }
@@ -99,13 +111,24 @@ public sealed class GraphQLOutputCachePolicy(
         context.CacheVaryByRules.VaryByValues["media"] = mediaType;
         context.CacheVaryByRules.VaryByValues["encoding"] = Encodings(request.Headers.AcceptEncoding);
         context.EnableOutputCaching = true;
+        if (RequestTelemetry.Of(http) is { } lookup)
+        {
+            lookup.Cache = CacheResult.Miss; // until ServeFromCacheAsync says otherwise
+        }
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(Math.Max(1, options.MaxAgeSeconds));
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (RequestTelemetry.Of(context.HttpContext) is { } telemetry)
+        {
+            telemetry.Cache = CacheResult.Hit;
+        }
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -2,6 +2,7 @@ using Disclosure.Api.Caching;
 using Disclosure.Api.DataLoading;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.RateLimiting;
+using Disclosure.Api.Telemetry;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -40,6 +41,14 @@ public sealed class GraphQLHttpEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
+        // A span per GraphQL operation (null, at no cost, when nothing listens); its name and attributes are set as
+        // the operation becomes known.
+        using var activity = DisclosureTelemetry.Source.StartActivity("GraphQL Operation");
+        await HandleAsync(http, activity);
+    }
+
+    private async Task HandleAsync(HttpContext http, System.Diagnostics.Activity? activity)
+    {
         var request = http.Request;
         var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -76,6 +85,11 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var graphQLRequest = parsed.Request!;
+        var telemetry = RequestTelemetry.Of(http);
+        if (telemetry is not null)
+        {
+            telemetry.OperationName = graphQLRequest.OperationName;
+        }
         // A document already in the cache passed these checks; the others are parsed here (by the executer's own
         // document builder, and handed to it so it is parsed once) and measured before validation.
         GraphQLParser.AST.GraphQLDocument? document = null;
@@ -117,6 +131,8 @@ public sealed class GraphQLHttpEndpoint(
             },
         });
 
+        Describe(activity, telemetry, result, userContext.TryGetValue(QueryCost.UserContextKey, out var computed) ? computed as int? : null);
+
         if (result.Executed && userContext.TryGetValue(QueryCost.UserContextKey, out var requested))
         {
             // Like Shopify's extensions.cost: what the query may cost, against the limit.
@@ -135,6 +151,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             // When the bucket will hold this query's cost again (it refills continuously).
             var wait = bucket is BucketState refused ? refused.RetryAfter : rateLimiter.Window;
+            telemetry?.RateLimited("exhausted", client.Policy);
             http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             status = StatusCodes.Status429TooManyRequests;
         }
@@ -149,6 +166,76 @@ public sealed class GraphQLHttpEndpoint(
             status = !result.Executed && mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         }
         await WriteAsync(http, mediaType, status, result);
+    }
+
+    /// <summary>What the operation was and how it went: the span's name and attributes, the request's telemetry.</summary>
+    private static void Describe(System.Diagnostics.Activity? activity, RequestTelemetry? telemetry, ExecutionResult result, int? cost)
+    {
+        var operation = result.Operation;
+        var name = operation?.Name?.StringValue ?? telemetry?.OperationName;
+        var type = operation?.Operation.ToString().ToLowerInvariant();
+        var outcome = Outcome(result, out var limit);
+        if (telemetry is not null)
+        {
+            telemetry.OperationName = name;
+            telemetry.OperationType = type;
+            telemetry.Cost = cost;
+            telemetry.Outcome = outcome;
+            telemetry.Executed = result.Executed;
+            if (limit is not null)
+            {
+                telemetry.RefusedLimit = limit;
+            }
+        }
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.DisplayName = type is null ? "GraphQL Operation" : name is null ? type : $"{type} {DisclosureTelemetry.SpanOperationName(name)}";
+            if (name is not null)
+            {
+                activity.SetTag(DisclosureTelemetry.OperationNameTag, DisclosureTelemetry.SpanOperationName(name));
+            }
+            activity.SetTag(DisclosureTelemetry.OperationTypeTag, type);
+            activity.SetTag(DisclosureTelemetry.CostTag, cost);
+            activity.SetTag(DisclosureTelemetry.OutcomeTag, outcome);
+            if (limit is not null)
+            {
+                activity.SetTag(DisclosureTelemetry.LimitTag, limit);
+            }
+            if (telemetry is not null)
+            {
+                activity.SetTag(DisclosureTelemetry.CacheTag, telemetry.Cache == CacheResult.Miss ? "miss" : "bypass");
+                if (result.Executed)
+                {
+                    activity.SetTag(DisclosureTelemetry.SqlCommandsTag, telemetry.SqlCommands);
+                }
+            }
+            if (outcome == "error")
+            {
+                activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            }
+        }
+    }
+
+    private static string Outcome(ExecutionResult result, out string? limit)
+    {
+        limit = null;
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return "ok";
+        }
+        foreach (var error in errors)
+        {
+            if (error is RateLimitedError)
+            {
+                return "rate_limited";
+            }
+            if (error.Code is { } code && DisclosureTelemetry.LimitCodes.Contains(code))
+            {
+                limit = code;
+                return "refused";
+            }
+        }
+        return result.Executed ? "error" : "invalid";
     }
 
     // Checked before validation, which would take exponential time on fragments that spread each other, and
@@ -191,12 +278,27 @@ public sealed class GraphQLHttpEndpoint(
         };
     }
 
-    private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>
-        WriteAsync(http, mediaType,
+    private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message)
+    {
+        if (RequestTelemetry.Of(http) is { } telemetry)
+        {
+            telemetry.Outcome = RequestTelemetry.OutcomeOfCode(code);
+            if (DisclosureTelemetry.LimitCodes.Contains(code))
+            {
+                telemetry.RefusedLimit = code;
+            }
+        }
+        if (System.Diagnostics.Activity.Current is { IsAllDataRequested: true } activity && activity.Source == DisclosureTelemetry.Source)
+        {
+            activity.SetTag(DisclosureTelemetry.OutcomeTag, RequestTelemetry.OutcomeOfCode(code));
+            activity.SetTag("error.type", code);
+        }
+        return WriteAsync(http, mediaType,
             status == GraphQLRequestReader.NotExecutedStatus
                 ? mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK
                 : status,
             new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    }
 
     private async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {

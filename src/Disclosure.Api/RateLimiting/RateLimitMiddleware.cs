@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Disclosure.Api.Http;
+using Disclosure.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Api.RateLimiting;
@@ -29,6 +30,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, PathString path, C
         }
         if (limiter.ClientOf(http) is not { } client)
         {
+            RequestTelemetry.Of(http)?.RateLimited("invalid_key", null);
             await RefuseAsync(http);
             return;
         }
