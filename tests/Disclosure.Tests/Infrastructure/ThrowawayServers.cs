@@ -56,13 +56,17 @@ public static class ThrowawayServers
 
     internal static void TryDelete(string directory)
     {
-        try
+        // A server that was just stopped may still be removing its own files: try a few times.
+        for (var attempt = 0; attempt < 10 && Directory.Exists(directory); attempt++)
         {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A temporary folder left behind is harmless.
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }
