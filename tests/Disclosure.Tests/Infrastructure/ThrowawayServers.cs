@@ -27,8 +27,18 @@ public static class ThrowawayServers
         return server;
     }
 
-    /// <summary>A loopback port nothing listened on a moment ago.</summary>
-    public static int FreePort() => TestRedis.ClosedPort();
+    /// <summary>A loopback port nothing listened on a moment ago (never .ci/run's 55432 and 56379).</summary>
+    public static int FreePort()
+    {
+        while (true)
+        {
+            var port = TestRedis.ClosedPort();
+            if (port is not (55432 or 56379))
+            {
+                return port;
+            }
+        }
+    }
 
     internal static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan timeout)
     {
