@@ -34,6 +34,9 @@ internal static class BenchmarkProgram
                     Options(rest).TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 60,
                     Options(rest).TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8,
                     Options(rest).TryGetValue("cache-mib", out var m) ? int.Parse(m, CultureInfo.InvariantCulture) : null),
+                ["shutdown", .. var rest] => await ShutdownBenchmark.RunAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
+                    Options(rest).TryGetValue("concurrency", out var sc) ? int.Parse(sc, CultureInfo.InvariantCulture) : 8,
+                    Options(rest).TryGetValue("drain-delay", out var dd) ? dd : "00:00:02"),
                 _ => Usage(),
             };
         }
@@ -59,6 +62,8 @@ internal static class BenchmarkProgram
               hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
               soak --seed DIR --store FILE [--seconds N] [--concurrency N] [--cache-mib N]
                                                                 full load with a mixed workload: errors and memory over time
+              shutdown --seed DIR --store FILE [--concurrency N] [--drain-delay T]
+                                                                the API as a child process under load, then SIGTERM: readiness, exit time, errors
             """);
         return 2;
     }
