@@ -38,6 +38,9 @@ internal static class BenchmarkProgram
                     Options(rest).TryGetValue("seconds", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 60,
                     Options(rest).TryGetValue("concurrency", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 8,
                     Options(rest).TryGetValue("cache-mib", out var m) ? int.Parse(m, CultureInfo.InvariantCulture) : null),
+                ["shutdown", .. var rest] => await ShutdownBenchmark.RunAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
+                    Options(rest).TryGetValue("concurrency", out var sc) ? int.Parse(sc, CultureInfo.InvariantCulture) : 8,
+                    Options(rest).TryGetValue("drain-delay", out var dd) ? dd : "00:00:02"),
                 _ => Usage(),
             };
         }
@@ -65,6 +68,8 @@ internal static class BenchmarkProgram
                                                                 CPU per request with telemetry off, default and on, in alternating slices
               soak --seed DIR --store FILE [--seconds N] [--concurrency N] [--cache-mib N]
                                                                 full load with a mixed workload: errors and memory over time
+              shutdown --seed DIR --store FILE [--concurrency N] [--drain-delay T]
+                                                                the API as a child process under load, then SIGTERM: readiness, exit time, errors
             """);
         return 2;
     }

@@ -17,6 +17,12 @@ public static class HealthEndpoints
     public static IServiceCollection AddDisclosureHealth(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]);
+        // SIGTERM: readiness 503 first, then in-flight requests finish within Shutdown:DrainDelay + Shutdown:Timeout.
+        services.AddOptions<ShutdownOptions>().BindConfiguration("Shutdown");
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<ShutdownOptions>>((host, shutdown) =>
+            host.ShutdownTimeout = shutdown.Value.DrainDelay + shutdown.Value.Timeout);
         return services;
     }
 

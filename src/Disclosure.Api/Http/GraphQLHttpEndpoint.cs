@@ -3,6 +3,7 @@ using Disclosure.Api.DataLoading;
 using Disclosure.Api.GraphQL;
 using Disclosure.Api.RateLimiting;
 using Disclosure.Api.Telemetry;
+using Disclosure.Api.Store;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -126,12 +127,22 @@ public sealed class GraphQLHttpEndpoint(
             // The client sees a generic error; the operator sees what went wrong.
             UnhandledExceptionDelegate = context =>
             {
+                if (StoreFailure.Describe(context.OriginalException) is not null)
+                {
+                    return Task.CompletedTask; // answered 503 below, logged once by UnhandledExceptionMiddleware
+                }
                 logger.LogError(context.OriginalException, "Unhandled error in {Field}", context.FieldContext?.FieldDefinition.Name);
                 return Task.CompletedTask;
             },
         });
 
         Describe(activity, telemetry, result, userContext.TryGetValue(QueryCost.UserContextKey, out var computed) ? computed as int? : null);
+        // A field that failed because the store cannot answer (file missing or damaged, PostgreSQL down) fails the whole
+        // request: a GraphQL-shaped 503 with Retry-After, written by UnhandledExceptionMiddleware (StoreFailure decides).
+        if (result.Errors?.FirstOrDefault(e => StoreFailure.Describe(e.InnerException) is not null) is { } storeError)
+        {
+            throw new StoreUnavailableException(StoreFailure.Describe(storeError.InnerException)!, storeError.InnerException);
+        }
 
         if (result.Executed && userContext.TryGetValue(QueryCost.UserContextKey, out var requested))
         {

@@ -11,11 +11,38 @@ namespace Disclosure.Api.Store;
 /// was replaced, see <see cref="StoreWatcher"/>; PostgreSQL: another schema became current, see <see cref="StorePoller"/>).
 /// The dataset version is part of every cache key and ETag, so a new version never meets an old answer.
 /// </summary>
-public sealed class StoreState(StoreBackend backend, IEnumerable<IInterceptor> interceptors) : IDisposable
+/// <remarks>
+/// When the store cannot be read (SQLite: its file deleted or damaged; PostgreSQL: down), the state records an
+/// <see cref="Outage"/> (readiness turns 503 and says why; the log says what and where), drops pooled connections so
+/// no request keeps reading a deleted file, and keeps the last dataset. Requests that fail on the store are answered
+/// 503 (<see cref="StoreFailure"/>). The next refresh that reads the store again (a rebuild noticed by the watcher,
+/// the poller, a readiness probe) ends the outage with fresh connections: no restart.
+/// </remarks>
+public sealed class StoreState(StoreBackend backend, IEnumerable<IInterceptor> interceptors, ILogger<StoreState> logger) : IDisposable
 {
     private readonly IInterceptor[] _interceptors = [.. interceptors];
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Served? _served;
+    private StoreOutage? _outage;
+
+    /// <summary>Since when and why the store cannot be read, or null while it can.</summary>
+    public StoreOutage? Outage => Volatile.Read(ref _outage);
+
+    /// <summary>Records that the store cannot answer (once per outage: logged with where the store is).</summary>
+    public void ReportFailure(string reason, Exception? exception = null)
+    {
+        var outage = new StoreOutage(DateTimeOffset.UtcNow, reason);
+        if (Interlocked.CompareExchange(ref _outage, outage, null) is not null)
+        {
+            return;
+        }
+        logger.LogError(exception, "The store {Store} is unavailable: {Reason}. Requests are answered 503 until it can be read again " +
+            "(rebuild it with `store build`, or restore the database); no restart is needed.", backend.Description, reason);
+        if (Volatile.Read(ref _served) is { } served)
+        {
+            backend.Release(served.Store); // no pooled connection keeps reading a deleted file or a dead server
+        }
+    }
 
     public DatasetInfo? Dataset => Volatile.Read(ref _served)?.Store.Dataset;
 
@@ -32,9 +59,38 @@ public sealed class StoreState(StoreBackend backend, IEnumerable<IInterceptor> i
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            var current = await backend.ReadCurrentAsync(cancellationToken);
+            ServedStore? current;
+            try
+            {
+                current = await backend.ReadCurrentAsync(cancellationToken);
+            }
+            catch (Exception e) when (StoreFailure.Describe(e) is { } reason)
+            {
+                ReportFailure(reason, e);
+                return false;
+            }
             var old = Volatile.Read(ref _served);
-            if (current is null || current.Dataset.Version == old?.Store.Dataset.Version)
+            if (current is null)
+            {
+                if (old is not null)
+                {
+                    ReportFailure(backend is SqliteStoreBackend
+                        ? File.Exists(backend.Description) ? "the store file is damaged" : "the store file is missing"
+                        : "no dataset is current");
+                }
+                return false;
+            }
+            if (Interlocked.Exchange(ref _outage, null) is { } ended)
+            {
+                logger.LogWarning("The store {Store} can be read again (unavailable for {Seconds:0.0} s: {Reason}): serving dataset {Version}",
+                    backend.Description, (DateTimeOffset.UtcNow - ended.Since).TotalSeconds, ended.Reason, current.Dataset.Version);
+                if (old is not null && current.Dataset.Version == old.Store.Dataset.Version)
+                {
+                    backend.Release(old.Store); // connections opened during the outage read nothing; start afresh
+                    return false;
+                }
+            }
+            if (current.Dataset.Version == old?.Store.Dataset.Version)
             {
                 return false;
             }
@@ -69,3 +125,6 @@ public sealed class ServedContextFactory(StoreState state) : IDbContextFactory<D
     public Task<DisclosureDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
         state.Contexts.CreateDbContextAsync(cancellationToken);
 }
+
+/// <summary>Since when and why the store cannot be read.</summary>
+public sealed record StoreOutage(DateTimeOffset Since, string Reason);

@@ -5,7 +5,8 @@ namespace Disclosure.Api.Store;
 /// one): on a rename or creation of the store file it calls <see cref="StoreState.RefreshAsync"/>, which switches
 /// the dataset version (and so every cache key and ETag) and drops pooled connections to the old file. Between the
 /// rename and the refresh (milliseconds) an answer may be computed from the new file under the old version; it can
-/// only be newer than its key says, never older.
+/// only be newer than its key says, never older. A store file deleted or damaged under the API is noticed here too
+/// (<see cref="StoreState.Outage"/>), and a rebuild ends that outage.
 /// </summary>
 public sealed class StoreWatcher(StoreBackend backend, StoreLocation location, StoreState state, ILogger<StoreWatcher> logger) : IHostedService, IDisposable
 {
@@ -25,6 +26,8 @@ public sealed class StoreWatcher(StoreBackend backend, StoreLocation location, S
         _watcher.Created += (_, _) => Refresh();
         _watcher.Renamed += (_, _) => Refresh();
         _watcher.Changed += (_, _) => Refresh();
+        // Deleted (or damaged in place: Changed): the refresh finds it unreadable and records an outage (readiness 503).
+        _watcher.Deleted += (_, _) => Refresh();
         _watcher.EnableRaisingEvents = true;
         return Task.CompletedTask;
     }

@@ -18,7 +18,9 @@ public sealed record PostgresDataset(string Schema, DatasetInfo Info);
 /// schema, which no reader looks at yet; then ONE transaction creates the keys and indexes, checks every foreign
 /// key, records the dataset version and switches <c>disclosure.current</c> to the new schema, so readers see the
 /// old dataset or the new one, never half of one. Schemas older than the one just replaced are dropped afterwards
-/// (the replaced one is kept until the next build, so queries already running against it can finish).
+/// (the replaced one is kept until the next build, so queries already running against it can finish). A build
+/// killed part-way leaves its half-loaded schema behind; the next build, holding the lock (so no other builder is
+/// live), drops every dataset schema that is not current before it starts.
 /// </summary>
 public static class PostgresStoreBuilder
 {
@@ -148,6 +150,10 @@ public static class PostgresStoreBuilder
                 $"CREATE TABLE IF NOT EXISTS {ControlSchema}.current (id integer PRIMARY KEY CHECK (id = 1), schema_name text NOT NULL, " +
                 "version text NOT NULL, switched_at timestamptz NOT NULL)", cancellationToken);
             var previous = await ReadCurrentAsync(connection, cancellationToken);
+            // This builder holds the advisory lock, so no other builder is live: a dataset schema that is not current
+            // was left by a build that died (kill -9, a lost connection) half-loaded, or was replaced by an earlier build.
+            await DropOldSchemasAsync(connection, keep: [previous?.Schema], options, cancellationToken);
+            Done("schemas of earlier builds dropped");
             if (onlyIfStale && previous?.Info.Version == version)
             {
                 // Another replica built this version while we waited for the lock.

@@ -13,6 +13,8 @@ namespace Disclosure.Store.Building;
 /// Rows are written in bulk (<see cref="StoreWriter"/>: prepared inserts in one transaction, indexes built after
 /// loading). A seed folder larger than <see cref="StoreBuildOptions.StreamingThresholdBytes"/> is validated and
 /// loaded by streaming its large files (<see cref="SeedLoader.LoadStreaming"/>), so memory does not grow with it.
+/// A build killed part-way (SIGKILL, power loss) leaves its <c>.&lt;store&gt;.&lt;id&gt;.building</c> file behind; the next build
+/// removes every such file no live builder holds (<see cref="BuildLock"/>), so repeated crashes do not fill the disk.
 /// </summary>
 public static class StoreBuilder
 {
@@ -40,6 +42,12 @@ public static class StoreBuilder
         var full = Path.GetFullPath(storePath);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
+        // Held (shared) until this build ends: while any builder holds it, no other removes leftover temporary files.
+        using var buildLock = BuildLock.Acquire(full, out var removed);
+        foreach (var leftover in removed)
+        {
+            options.Progress?.Invoke($"removed {Path.GetFileName(leftover)}, left by a build that did not finish");
+        }
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.building");
         try
         {

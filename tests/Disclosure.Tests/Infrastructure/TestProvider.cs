@@ -18,13 +18,14 @@ public static class TestProvider
     public static bool IsPostgres { get; }
 #endif
 
-    /// <summary>The PostgreSQL server's connection string; without it the PostgreSQL suite fails, it never skips.</summary>
+    /// <summary>
+    /// The PostgreSQL server's connection string: DISCLOSURE_TEST_POSTGRES when set (.ci/run sets it), otherwise a
+    /// throwaway server this test process starts from the installed binaries (<see cref="ThrowawayServers"/>).
+    /// </summary>
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
             ? server
-            : throw new InvalidOperationException(
-                $"{ServerVariable} is not set: the PostgreSQL test suite needs a server. Run .ci/run (it starts a private " +
-                $"PostgreSQL on 127.0.0.1:55432), or set {ServerVariable}, e.g. Host=127.0.0.1;Port=55432;Username=postgres;Password=...");
+            : ThrowawayServers.Postgres.ConnectionString;
 }
 
 /// <summary>A fresh, uniquely named PostgreSQL database, dropped on dispose.</summary>

@@ -5,18 +5,18 @@ namespace Disclosure.Tests.Infrastructure;
 
 /// <summary>
 /// The Redis server the scale-out tests share: its address comes from <c>DISCLOSURE_TEST_REDIS</c> (<c>.ci/run</c>
-/// starts one on 127.0.0.1:56379 and sets it). Missing, the tests that need it fail saying so: they are never skipped.
+/// starts one on 127.0.0.1:56379 and sets it); unset, the tests start their own (<see cref="ThrowawayServers"/>).
+/// Without redis-server installed the tests that need it fail saying how to install it: they are never skipped.
 /// </summary>
 public static class TestRedis
 {
     public const string Variable = "DISCLOSURE_TEST_REDIS";
 
+    /// <summary>DISCLOSURE_TEST_REDIS when set, otherwise a throwaway redis-server this test process starts (<see cref="ThrowawayServers"/>).</summary>
     public static string Address =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } address
             ? address
-            : throw new InvalidOperationException(
-                $"{Variable} is not set: these tests need a Redis server. Start one (e.g. `redis-server --port 56379 --bind 127.0.0.1 " +
-                $"--save '' --appendonly no --daemonize yes`) and set {Variable}=127.0.0.1:56379, or run .ci/run, which does both.");
+            : ThrowawayServers.Redis.Address;
 
     /// <summary>A key prefix no other test uses, so tests sharing the server never see each other's entries.</summary>
     public static string UniqueInstanceName(string test) => $"disclosure-tests:{test}:{Guid.NewGuid():N}:";
