@@ -57,6 +57,7 @@ app.UseDisclosureRateLimits("/graphql");
 app.UseDisclosureCaching();
 app.MapGraphQLEndpoint("/graphql").CacheGraphQLOutput(app.Services);
 app.MapDisclosureHealth();
+Disclosure.Api.Exports.ExportEndpoints.MapDisclosureExports(app); // bulk files under /exports (docs/bulk-downloads.md)
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 await app.RunAsync();

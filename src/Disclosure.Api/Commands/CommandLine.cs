@@ -23,7 +23,7 @@ public static class CommandLine
                 var backend = app.Services.GetRequiredService<StoreBackend>();
                 try
                 {
-                    var result = await backend.BuildAsync(new StoreBuildOptions { Progress = Console.WriteLine }, CancellationToken.None);
+                    var result = await backend.BuildAsync(new StoreBuildOptions { Progress = Console.WriteLine, Exports = Exports.ExportService.Of(app.Services).Settings }, CancellationToken.None);
                     Console.WriteLine($"Built {backend.Description}: dataset {result.Dataset.Version}, {result.Dataset.FactCount} facts, " +
                                       $"{result.Dataset.CitationCount} citations in {result.Elapsed.TotalMilliseconds:0} ms.");
                     return 0;

@@ -13,5 +13,7 @@ public sealed class DatasetGraphType : ObjectGraphType<DatasetInfo>
         Field(d => d.BuiltAt).Description("When the store was built from the seed data.");
         Field(d => d.FactCount).Description("How many facts the dataset holds (organizations, reports, scopes, targets, commitments, governance bodies, people, memberships, statements, figures).");
         Field(d => d.CitationCount).Description("How many citations (source and exact quote) back those facts.");
+        Field<NonNullGraphType<Exports.DatasetExportsGraphType>>("exports").Description("This version's bulk files (Parquet, CSV, the change file) and their manifest; written on first request when the build did not write them.")
+            .ResolveAsync(async ctx => (await Exports.ExportService.Of(ctx.RequestServices!).EnsureCurrentAsync(ctx.CancellationToken)).Manifest);
     }
 }

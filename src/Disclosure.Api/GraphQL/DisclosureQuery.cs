@@ -76,6 +76,7 @@ public sealed class DisclosureQuery : ObjectGraphType
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<DatasetInfo>())
             // builtAt and version change with every rebuild: answers that show them age faster than the data.
             .CacheMaxAge(60);
+        Exports.ChangeFields.AddTo(this);
     }
 
     private void RootList<TGraphType, T>(string name, string description, Func<DisclosureDbContext, IQueryable<T>> query)
@@ -105,7 +106,7 @@ public sealed class DisclosureQuery : ObjectGraphType
         return LoadNode(ctx, type, slug) is { } found ? new OrRenamed(ctx, type, slug, found) : null;
     }
 
-    private static IDataLoaderResult? LoadNode(IResolveFieldContext ctx, string type, string slug) =>
+    internal static IDataLoaderResult? LoadNode(IResolveFieldContext ctx, string type, string slug) =>
         type switch
         {
             nameof(Organization) => ctx.LoadOrganization(slug),

@@ -11,6 +11,8 @@ public sealed class CitationGraphType : ObjectGraphType<Citation>
     {
         Name = "Citation";
         Description = "The source a fact rests on, the exact words it says there where a passage exists (else what the dataset recorded), the dataset the fact came through and how far we checked it. Quote it as it stands.";
+        Field<NonNullGraphType<StringGraphType>>("id").Description("The citation's stable ID, derived from what it says (the fact, the source, the quote or what the dataset recorded, the page), not its position: it stays the same when the fact's other citations are added or removed. The change feed and the bulk files key citations by it.")
+            .Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The document cited.")
             .Resolve(ctx => ctx.FollowSource(ctx.Source.SourceId));
         Field(c => c.Quote, nullable: true).Description("The exact quote from the source, verbatim (original language and punctuation). Null when the fact is a value recorded without a passage (e.g. a dataset's emission figure): then `recorded` shows what the dataset says. Never made up.");

@@ -10,7 +10,7 @@ namespace Disclosure.Store.Building;
 public static class DatasetVersion
 {
     /// <summary>Bump when the store's tables or the mapping from seed files change, so old stores are rebuilt.</summary>
-    public const int StoreFormat = 5;
+    public const int StoreFormat = 6;
 
     public static string Compute(string seedDirectory)
     {

@@ -230,7 +230,9 @@ public static class PostgresStoreBuilder
             schema = null; // current now: never dropped below
             await DropOldSchemasAsync(connection, keep: [built, previous?.Schema], options, cancellationToken);
             Done("old schemas dropped");
-            return new StoreBuildResult(info, Built: true, time.GetElapsedTime(started));
+            // Exported under the build lock (one writer per database), from the schema just made current.
+            return await Exports.StoreExporter.AfterBuildAsync(new StoreBuildResult(info, Built: true, time.GetElapsedTime(started)),
+                () => CreateContext(connectionString, built), seedDirectory, options, time, cancellationToken);
         }
         finally
         {

@@ -14,4 +14,11 @@ public sealed record StoreBuildOptions
 
     /// <summary>Told when each phase of the build ends, with its duration (validation, rows, indexes, sync).</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>
+    /// Where to write the bulk files and the history once the store is published (see <see cref="Exports.StoreExporter"/>);
+    /// null writes none. A failed export is reported (<see cref="Progress"/>, <see cref="StoreBuildResult.ExportError"/>)
+    /// and never loses the store: the API writes the missing export on first request.
+    /// </summary>
+    public Exports.ExportSettings? Exports { get; init; }
 }

@@ -95,7 +95,8 @@ public static class StoreBuilder
             }
             Done("synced");
             File.Move(temporary, full, overwrite: true);
-            return new StoreBuildResult(info, Built: true, time.GetElapsedTime(started));
+            return await Exports.StoreExporter.AfterBuildAsync(new StoreBuildResult(info, Built: true, time.GetElapsedTime(started)),
+                () => CreateContext(ReadOnlyConnectionString(full, pooling: false)), seedDirectory, options, time, cancellationToken);
         }
         finally
         {

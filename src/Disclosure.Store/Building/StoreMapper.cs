@@ -17,12 +17,25 @@ internal static class StoreMapper
         var imported = ImportMapper.Map(d.Imports, d.Organizations.Select(o => (o.Id, o.Name)), d.Scopes);
         var held = d.Sources.Where(s => s.TextFile is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         Verification Level(string sourceId) => held.Contains(sourceId) ? Verification.CheckedVerbatim : Verification.ResearchNotes;
-        IEnumerable<Citation> Citations(string subjectType, string subjectId, IReadOnlyList<SeedModel.Citation> citations) =>
-            citations.Select((c, i) => new Citation
+        IEnumerable<Citation> Citations(string subjectType, string subjectId, IReadOnlyList<SeedModel.Citation> citations)
+        {
+            // A fact citing the same passage twice (e.g. with different notes): the second is -2, and so on.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < citations.Count; i++)
             {
-                SubjectType = subjectType, SubjectId = subjectId, Ordinal = i, SourceId = c.Source, Quote = c.Quote, Note = c.Note,
-                DatasetId = ImportedDataset.CuratedId, Verification = Level(c.Source),
-            });
+                var c = citations[i];
+                var id = Citation.StableId(subjectType, subjectId, c.Source, c.Quote, null, null);
+                for (var n = 2; !seen.Add(id); n++)
+                {
+                    id = $"{Citation.StableId(subjectType, subjectId, c.Source, c.Quote, null, null)}-{n}";
+                }
+                yield return new Citation
+                {
+                    Id = id, SubjectType = subjectType, SubjectId = subjectId, Ordinal = i, SourceId = c.Source, Quote = c.Quote, Note = c.Note,
+                    DatasetId = ImportedDataset.CuratedId, Verification = Level(c.Source),
+                };
+            }
+        }
 
         foreach (var s in d.Sources)
         {

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Disclosure.Store.Data;
 
 /// <summary>
@@ -6,6 +9,11 @@ namespace Disclosure.Store.Data;
 /// </summary>
 public sealed class Citation
 {
+    /// <summary>
+    /// The citation's stable ID, derived from what it says, not its position (<see cref="StableId"/>): removing or
+    /// reordering a fact's other citations leaves it as it is.
+    /// </summary>
+    public required string Id { get; init; }
     public required string SubjectType { get; init; }
     public required string SubjectId { get; init; }
     public required int Ordinal { get; init; }
@@ -20,4 +28,16 @@ public sealed class Citation
     /// <summary>Where in the dataset's files the fact was read (file and row or JSON path); null for our own curation.</summary>
     public string? DatasetLocation { get; init; }
     public required Verification Verification { get; init; }
+
+    /// <summary>
+    /// A citation's ID from what it says: the first 16 hex digits of the SHA-256 of its subject type, subject id,
+    /// source, quote (or, without a quote, what the dataset recorded) and page. Two citations of one fact that say
+    /// the same get <c>-2</c>, <c>-3</c>… appended by the mapper, in their order; IDs of different facts differ by
+    /// their subject (a clash there would be a SHA-256 collision, and the store's unique index stops the build).
+    /// </summary>
+    public static string StableId(string subjectType, string subjectId, string sourceId, string? quote, string? recorded, string? page)
+    {
+        var text = string.Join('\u001f', subjectType, subjectId, sourceId, quote ?? recorded ?? "", page ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
 }

@@ -139,6 +139,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         modelBuilder.Entity<Citation>(e =>
         {
             e.HasKey(c => new { c.SubjectType, c.SubjectId, c.Ordinal });
+            // The stable ID (what the change feed and the bulk files key citations by): unique within a build.
+            e.HasIndex(c => c.Id).IsUnique();
             e.HasOne<Source>().WithMany().HasForeignKey(c => c.SourceId);
             e.HasIndex(c => new { c.SourceId, c.SubjectType, c.SubjectId, c.Ordinal });
             e.HasOne<ImportedDataset>().WithMany().HasForeignKey(c => c.DatasetId);

@@ -449,6 +449,7 @@ internal sealed class ImportMapper
     private static Citation Cite(string subjectType, string subjectId, Source source, string dataset, RecordLocation at, string? quote, string? page,
         string? recorded, Verification verification, string? note) => new()
     {
+        Id = Citation.StableId(subjectType, subjectId, source.Id, quote, recorded, page),
         SubjectType = subjectType, SubjectId = subjectId, Ordinal = 0, SourceId = source.Id, Quote = quote, Page = page,
         Recorded = recorded, DatasetId = dataset, DatasetLocation = at.ToString(), Verification = verification, Note = note,
     };
