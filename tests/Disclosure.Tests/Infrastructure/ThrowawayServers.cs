@@ -216,7 +216,24 @@ public sealed class ThrowawayRedis : IDisposable
             redis.Dispose();
             throw new InvalidOperationException($"redis-server failed ({started.ExitCode}): {started.Output}");
         }
+        Watch(directory);
         return redis;
+    }
+
+    /// <summary>
+    /// The daemonized server outlives a test host that exits without running ProcessExit handlers (seen on CI-like
+    /// runs: a redis-server was left running). A detached shell waits for this process to end, then stops the server
+    /// and removes its folder; it ends with the test process.
+    /// </summary>
+    private static void Watch(string directory)
+    {
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+                     $"kill \"$(cat '{directory}/redis.pid' 2>/dev/null)\" 2>/dev/null; sleep 1; rm -rf '{directory}'";
+        using var watcher = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", $"({script}) >/dev/null 2>&1 &"])
+        {
+            UseShellExecute = false, RedirectStandardInput = false, RedirectStandardOutput = false, RedirectStandardError = false,
+        });
+        watcher?.WaitForExit(5000);
     }
 
     private bool Answers()
