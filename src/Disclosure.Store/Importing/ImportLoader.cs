@@ -50,26 +50,25 @@ public static class ImportLoader
             {
                 throw new ImportFormatException($"{ImportsFolder}/{m.Id}: no importer reads this dataset (known: {string.Join(", ", Importers)}).");
             }
-            var input = new ImportInput
+            bool Has(string dataset) => byId.ContainsKey(dataset);
+            // The importers read (and apply our corrections) before the input is made, so it can list the corrections applied.
+            var netZeroTracker = Has(ImportMapper.NetZeroTrackerId)
+                ? NetZeroTrackerImporter.Read(File(ImportMapper.NetZeroTrackerId, ".xlsx"), fixes[ImportMapper.NetZeroTrackerId]) : null;
+            var carbonGap = Has(ImportMapper.CarbonGapId)
+                ? CarbonGapImporter.Read(File(ImportMapper.CarbonGapId, ".csv"), Path.Combine(seedDirectory, CountryNamesFile), fixes[ImportMapper.CarbonGapId]) : null;
+            var klimatkollen = Has(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadCompanies(File(ImportMapper.KlimatkollenId, "companies_2024-10-09.json")) : null;
+            var facit = Has(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadFacit(File(ImportMapper.KlimatkollenId, "facit.csv"), fixes[ImportMapper.KlimatkollenId]) : null;
+            var wikidata = Has(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadWikidataNames(File(ImportMapper.KlimatkollenId, "klimatkollen-company-wikidata.json")) : null;
+            var leis = Has(ImportMapper.OpenClimateId) ? OpenClimateLeiImporter.Read(Path.Combine(imports, ImportMapper.OpenClimateId), fixes[ImportMapper.OpenClimateId]) : null;
+            return new ImportInput
             {
                 Manifests = manifests,
                 Overrides = ReadOverrides(Path.Combine(seedDirectory, OverridesFile)),
-                NetZeroTracker = byId.ContainsKey(ImportMapper.NetZeroTrackerId) ? NetZeroTrackerImporter.Read(File(ImportMapper.NetZeroTrackerId, ".xlsx"), fixes[ImportMapper.NetZeroTrackerId]) : null,
-                CarbonGap = byId.ContainsKey(ImportMapper.CarbonGapId)
-                    ? CarbonGapImporter.Read(File(ImportMapper.CarbonGapId, ".csv"), Path.Combine(seedDirectory, CountryNamesFile), fixes[ImportMapper.CarbonGapId]) : null,
-                Klimatkollen = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadCompanies(File(ImportMapper.KlimatkollenId, "companies_2024-10-09.json")) : null,
-                KlimatkollenFacit = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadFacit(File(ImportMapper.KlimatkollenId, "facit.csv"), fixes[ImportMapper.KlimatkollenId]) : null,
-                KlimatkollenWikidata = byId.ContainsKey(ImportMapper.KlimatkollenId) ? KlimatkollenImporter.ReadWikidataNames(File(ImportMapper.KlimatkollenId, "klimatkollen-company-wikidata.json")) : null,
-                Leis = byId.ContainsKey(ImportMapper.OpenClimateId) ? OpenClimateLeiImporter.Read(Path.Combine(imports, ImportMapper.OpenClimateId), fixes[ImportMapper.OpenClimateId]) : null,
+                NetZeroTracker = netZeroTracker, CarbonGap = carbonGap, Klimatkollen = klimatkollen, KlimatkollenFacit = facit,
+                KlimatkollenWikidata = wikidata, Leis = leis,
+                Corrections = [.. fixes.Values.SelectMany(f => f.Applied)],
                 FileSizes = manifests.SelectMany(m => m.Files.Select(f => (m.Id, f.Name)))
                     .ToDictionary(k => k, k => new FileInfo(Path.Combine(imports, k.Item1, k.Item2)).Length),
-            };
-            // Every correction must have been applied while the importers read (one that matched nothing stopped them).
-            return new ImportInput
-            {
-                Manifests = input.Manifests, Overrides = input.Overrides, NetZeroTracker = input.NetZeroTracker, CarbonGap = input.CarbonGap,
-                Klimatkollen = input.Klimatkollen, KlimatkollenFacit = input.KlimatkollenFacit, KlimatkollenWikidata = input.KlimatkollenWikidata,
-                Leis = input.Leis, FileSizes = input.FileSizes, Corrections = [.. fixes.Values.SelectMany(f => f.Applied)],
             };
         }
         catch (ImportFormatException e)
