@@ -130,10 +130,7 @@ public static class PostgresStoreBuilder
             phase = time.GetTimestamp();
         }
         // Broken seed data stops here, before the database is touched.
-        var content = StoreBuilder.IsLarge(seedDirectory, options)
-            ? SeedLoader.LoadStreaming(seedDirectory)
-            : SeedContent.Of(SeedLoader.Load(seedDirectory));
-        content.Imports = ImportLoader.Load(seedDirectory);
+        var content = StoreBuilder.LoadContent(seedDirectory, options);
         Done("loaded and validated");
 
         var control = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString;

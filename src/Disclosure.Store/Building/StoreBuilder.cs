@@ -25,10 +25,7 @@ public static class StoreBuilder
         StoreBuildOptions options, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var content = IsLarge(seedDirectory, options)
-            ? SeedLoader.LoadStreaming(seedDirectory)
-            : SeedContent.Of(SeedLoader.Load(seedDirectory));
-        content.Imports = ImportLoader.Load(seedDirectory);
+        var content = LoadContent(seedDirectory, options);
         var phase = started;
         void Done(string what)
         {
@@ -102,6 +99,19 @@ public static class StoreBuilder
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// The seed folder, validated (streamed when it is large), with its imported datasets: what either store's builder
+    /// writes. Broken input throws <see cref="SeedValidationException"/> before any store is touched.
+    /// </summary>
+    internal static SeedContent LoadContent(string seedDirectory, StoreBuildOptions options)
+    {
+        var content = IsLarge(seedDirectory, options)
+            ? SeedLoader.LoadStreaming(seedDirectory)
+            : SeedContent.Of(SeedLoader.Load(seedDirectory));
+        content.Imports = ImportLoader.Load(seedDirectory);
+        return content;
     }
 
     internal static bool IsLarge(string seedDirectory, StoreBuildOptions options) =>
