@@ -1,4 +1,5 @@
 using Disclosure.Api.Caching;
+using Disclosure.Tests.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -166,15 +167,5 @@ public sealed class ResilientOutputCacheStoreTests : IDisposable
                 throw Failure;
             }
         }
-    }
-
-    /// <summary>A clock the test moves (timers stay real: the operation timeout is real time).</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; private set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => Now += by;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -44,6 +44,9 @@ public class DisclosureApiFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, e.g. <c>Caching:ServerCacheEnabled</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
+    /// <summary>The clock the API runs on (the rate limiter's buckets among others); the system clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>More EF Core interceptors, e.g. one that makes every SQL command slow.</summary>
     public List<IInterceptor> Interceptors { get; init; } = [];
 
@@ -66,6 +69,10 @@ public class DisclosureApiFactory : WebApplicationFactory<Program>
             foreach (var interceptor in Interceptors)
             {
                 services.AddSingleton(interceptor);
+            }
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
             }
         });
     }
