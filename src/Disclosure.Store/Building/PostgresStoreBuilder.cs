@@ -174,7 +174,7 @@ public static class PostgresStoreBuilder
             {
                 foreach (var row in StoreMapper.Rows(content))
                 {
-                    writer.Add(row);
+                    writer.Add(options.MapRow?.Invoke(row) ?? row);
                     if ((writer.Facts & 0xFFFF) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -191,9 +191,26 @@ public static class PostgresStoreBuilder
                 await ExecuteAsync(connection, $"SET LOCAL search_path TO {Quote(schema)}; SET LOCAL maintenance_work_mem = '256MB';", cancellationToken);
                 // Keys, then indexes, then foreign keys (which need the keys). Adding a foreign key checks every row:
                 // the validator has resolved every reference, this is the safety net for the mapping itself.
+                var citationIds = $"\"{CitationIdClashes.IndexName(db.Model)}\"";
                 foreach (var statement in indexes)
                 {
-                    await ExecuteAsync(connection, statement, cancellationToken);
+                    if (!statement.Contains(citationIds, StringComparison.Ordinal))
+                    {
+                        await ExecuteAsync(connection, statement, cancellationToken);
+                        continue;
+                    }
+                    // Two citations sharing an ID (see CitationIdClashes): resolved, then the index is built again.
+                    await ExecuteAsync(connection, "SAVEPOINT citation_ids", cancellationToken);
+                    try
+                    {
+                        await ExecuteAsync(connection, statement, cancellationToken);
+                    }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+                    {
+                        await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT citation_ids", cancellationToken);
+                        Done($"{CitationIdClashes.Apply(connection, transaction)} clashing citation IDs lengthened");
+                        await ExecuteAsync(connection, statement, cancellationToken);
+                    }
                 }
                 Done("keys and indexes created");
                 foreach (var statement in constraints)

@@ -21,4 +21,10 @@ public sealed record StoreBuildOptions
     /// and never loses the store: the API writes the missing export on first request.
     /// </summary>
     public Exports.ExportSettings? Exports { get; init; }
+
+    /// <summary>
+    /// A test seam, null otherwise: every row passes through it on its way to the store (the tests force two citations
+    /// to share an ID with it, as a hash collision would, see <see cref="CitationIdClashes"/>).
+    /// </summary>
+    internal Func<object, object>? MapRow { get; init; }
 }

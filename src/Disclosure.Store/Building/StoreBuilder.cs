@@ -71,7 +71,7 @@ public static class StoreBuilder
                 {
                     foreach (var row in StoreMapper.Rows(content))
                     {
-                        writer.Add(row);
+                        writer.Add(options.MapRow?.Invoke(row) ?? row);
                         if ((writer.Facts & 0xFFFF) == 0)
                         {
                             cancellationToken.ThrowIfCancellationRequested();

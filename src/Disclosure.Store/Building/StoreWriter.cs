@@ -76,6 +76,12 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Commits the rows, creates the indexes again and checks every foreign key.</summary>
     public void Complete(Action<string> done)
     {
+        // Two citations sharing an ID (see CitationIdClashes) are told apart before the unique index is built: without a
+        // journal, a CREATE INDEX that fails cannot be rolled back.
+        if (CitationIdClashes.Apply(_connection, _transaction) is > 0 and var lengthened)
+        {
+            done($"{lengthened} clashing citation IDs lengthened");
+        }
         foreach (var index in _indexes)
         {
             using var create = _connection.CreateCommand();

@@ -29,15 +29,22 @@ public sealed class Citation
     public string? DatasetLocation { get; init; }
     public required Verification Verification { get; init; }
 
+    /// <summary>How many hex digits of the hash a citation's ID has (unless it clashes, see below).</summary>
+    public const int IdLength = 16;
+
+    /// <summary>The hex digits of the whole SHA-256.</summary>
+    public const int FullIdLength = 64;
+
     /// <summary>
     /// A citation's ID from what it says: the first 16 hex digits of the SHA-256 of its subject type, subject id,
     /// source, quote (or, without a quote, what the dataset recorded) and page. Two citations of one fact that say
-    /// the same get <c>-2</c>, <c>-3</c>… appended by the mapper, in their order; IDs of different facts differ by
-    /// their subject (a clash there would be a SHA-256 collision, and the store's unique index stops the build).
+    /// the same get <c>-2</c>, <c>-3</c>… appended by the mapper, in their order. Two citations that say different
+    /// things but share the 16 digits (a 64-bit collision) are told apart by the store builders: one keeps the ID,
+    /// the others get 32 digits of their own hash (see <c>Building.CitationIdClashes</c>).
     /// </summary>
-    public static string StableId(string subjectType, string subjectId, string sourceId, string? quote, string? recorded, string? page)
+    public static string StableId(string subjectType, string subjectId, string sourceId, string? quote, string? recorded, string? page, int digits = IdLength)
     {
         var text = string.Join('\u001f', subjectType, subjectId, sourceId, quote ?? recorded ?? "", page ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..digits];
     }
 }
