@@ -135,15 +135,6 @@ public static class ChangeFields
         {
             throw new ExecutionError($"`first` must be between 0 and {MaxPageSize}.") { Code = "INVALID_PAGINATION" };
         }
-        long offset = 0;
-        if (ctx.GetArgument<string?>("after") is { } after)
-        {
-            if (!TryDecode(after, out offset))
-            {
-                throw new ExecutionError("Invalid cursor for `changes`.") { Code = "INVALID_CURSOR" };
-            }
-            offset++;
-        }
         var exports = ExportService.Of(ctx.RequestServices!);
         await exports.EnsureCurrentAsync(ctx.CancellationToken);
         var versions = exports.Versions();
@@ -156,54 +147,66 @@ public static class ChangeFields
             { Code = "UNKNOWN_VERSION" };
         }
         var later = versions.Skip(index + 1).ToList();
-        var total = later.Sum(v => v.Changes.Added + v.Changes.Removed + v.Changes.Changed + v.Changes.Derived);
-        var edges = new List<Edge<ChangeRecord>>();
-        var position = 0L;
-        var hasNext = false;
-        foreach (var version in later)
+        static long Count(VersionEntry v) => v.Changes.Added + v.Changes.Removed + v.Changes.Changed + v.Changes.Derived;
+
+        // The cursor names a change file (the version it leads to) and a record in it: the page starts right after it,
+        // read from the gzip member that holds it (see ChangeRecord.Read), not from the start of the file.
+        var (file, record) = (0, 0L);
+        var after = ctx.GetArgument<string?>("after");
+        if (after is not null)
         {
-            var count = version.Changes.Added + version.Changes.Removed + version.Changes.Changed + version.Changes.Derived;
-            if (position + count <= offset)
+            var at = TryDecode(after, out var afterDigest, out var afterRecord) ? later.FindIndex(v => v.Digest == afterDigest) : -1;
+            if (at < 0 || afterRecord >= Count(later[at]))
             {
-                position += count; // the whole file is before the page
+                throw new ExecutionError("Invalid cursor for `changes` (it must come from a page of `changes` with the same `since`).") { Code = "INVALID_CURSOR" };
+            }
+            (file, record) = (at, afterRecord + 1);
+        }
+        var edges = new List<Edge<ChangeRecord>>();
+        for (; file < later.Count && edges.Count < first; (file, record) = (file + 1, 0))
+        {
+            var version = later[file];
+            if (record >= Count(version))
+            {
                 continue;
             }
             if (exports.ChangesPath(version) is not { } path)
             {
                 throw new ExecutionError($"The change file of version {version.Version} is missing from the history.") { Code = "CHANGES_UNAVAILABLE" };
             }
-            foreach (var record in ChangeRecord.Read(path))
+            foreach (var change in ChangeRecord.Read(path, skip: record).Take(first - edges.Count))
             {
-                if (position >= offset)
-                {
-                    if (edges.Count == first)
-                    {
-                        hasNext = true;
-                        break;
-                    }
-                    var at = position;
-                    edges.Add(new Edge<ChangeRecord>(record, _ => Encode(at)));
-                }
-                position++;
+                var (d, n) = (version.Digest, record++);
+                edges.Add(new Edge<ChangeRecord>(change, _ => Encode(d, n)));
             }
-            if (hasNext)
+            if (edges.Count < first)
             {
-                break;
+                continue;
             }
+            // The page is full: is there any change after its last one?
+            var hasNext = record < Count(version) || later.Skip(file + 1).Any(v => Count(v) > 0);
+            return new Page<ChangeRecord>(edges, hasNext, after is not null, (int)Math.Min(int.MaxValue, later.Sum(Count)));
         }
-        return new Page<ChangeRecord>(edges, hasNext, offset > 0, (int)Math.Min(int.MaxValue, total));
+        // Every change read (or `first: 0`): there is more only if a change remains at the position reached.
+        var more = file < later.Count && (record < Count(later[file]) || later.Skip(file + 1).Any(v => Count(v) > 0));
+        return new Page<ChangeRecord>(edges, more, after is not null, (int)Math.Min(int.MaxValue, later.Sum(Count)));
     }
 
-    private static string Encode(long position) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"change:{position.ToString(CultureInfo.InvariantCulture)}"));
+    private static string Encode(string digest, long record) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"change:{digest}:{record.ToString(CultureInfo.InvariantCulture)}"));
 
-    private static bool TryDecode(string cursor, out long position)
+    private static bool TryDecode(string cursor, out string digest, out long record)
     {
-        position = 0;
+        (digest, record) = ("", 0);
         try
         {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            return text.StartsWith("change:", StringComparison.Ordinal)
-                && long.TryParse(text["change:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out position);
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
+            if (parts is not ["change", var d, var n] || !long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out record))
+            {
+                return false;
+            }
+            digest = d;
+            return true;
         }
         catch (FormatException)
         {

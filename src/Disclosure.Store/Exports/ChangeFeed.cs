@@ -40,61 +40,80 @@ public sealed record ChangeRecord
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Reads a change file (NDJSON, gzip) record by record.</summary>
-    public static IEnumerable<ChangeRecord> Read(string path)
+    /// <summary>
+    /// Reads a change file (NDJSON, gzip) record by record from record <paramref name="skip"/> on. With the file's index
+    /// (<c>{path}.idx</c>, see <see cref="ChangeFileWriter"/>) it starts at the gzip member that holds that record,
+    /// so a page deep into the file reads at most <see cref="ChangeFileWriter.BlockSize"/> records it does not return;
+    /// without one (a file written before the index) it reads from the start.
+    /// </summary>
+    public static IEnumerable<ChangeRecord> Read(string path, long skip = 0)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var index = IndexPath(path);
+        if (skip >= ChangeFileWriter.BlockSize && File.Exists(index))
+        {
+            using var offsets = new BinaryReader(new FileStream(index, FileMode.Open, FileAccess.Read, FileShare.Read, 64));
+            var block = skip / ChangeFileWriter.BlockSize;
+            if (block * sizeof(long) >= offsets.BaseStream.Length)
+            {
+                yield break; // past the last record
+            }
+            offsets.BaseStream.Position = block * sizeof(long);
+            file.Position = offsets.ReadInt64();
+            skip -= block * ChangeFileWriter.BlockSize;
+        }
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
             yield return JsonSerializer.Deserialize<ChangeRecord>(line, Json)!;
         }
     }
+
+    /// <summary>The index of a change file: the byte offset of each gzip member of <see cref="ChangeFileWriter.BlockSize"/> records.</summary>
+    public static string IndexPath(string changeFile) => changeFile + ".idx";
 }
 
 /// <summary>
 /// Compares two versions' fact digests (<see cref="FactDigestWriter"/>) by a sort-merge in their common order and
-/// writes the changes, one JSON line each, gzip. Facts added or removed bring their citations with them (those are
-/// not listed apart); citations of facts present in both versions are listed by their stable id. Memory: the merge
-/// holds one row of each file, plus the ids of facts added or removed and of targets whose progress changes (both
-/// bounded by the number of changes, not of facts). With no previous digest every fact is "added".
+/// writes the changes (<see cref="ChangeFileWriter"/>). Facts added or removed bring their citations with them (those
+/// are not listed apart); citations of facts present in both versions are listed by their stable id. Memory does not
+/// grow with the number of facts: the merge holds one row of each file; the derived changes (target progress: which
+/// targets, from which inputs) are spilled to a <see cref="SpillSorter"/> in <c>scratch</c> and emitted, grouped by
+/// target, after the changes at the source. What stays in memory is the ids of the facts added or removed, whose
+/// citations (which come after every fact) are not listed apart: bounded by the changes, not the facts, and empty for
+/// a first version. With no previous digest every fact is "added".
 /// </summary>
 internal static class ChangeFeedWriter
 {
-    public static ChangeCounts Write(string? previousDigest, string currentDigest, string? fromVersion, string toVersion, string output)
+    private const char Separator = '\u001f';
+
+    public static async Task<ChangeCounts> WriteAsync(string? previousDigest, string currentDigest, string? fromVersion, string toVersion,
+        ChangeFileWriter output, string scratch, CancellationToken cancellationToken)
     {
         long added = 0, removed = 0, changed = 0;
+        // Facts added or removed (when there is a previous version), whose citations are not listed apart.
         var addedOrRemoved = new HashSet<string>(StringComparer.Ordinal);
-        var progress = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var targetsAdded = new HashSet<string>(StringComparer.Ordinal);
-        var targetsRemoved = new HashSet<string>(StringComparer.Ordinal);
+        using var progress = new SpillSorter(scratch);
 
-        using var file = new FileStream(output, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        void Emit(ChangeRecord record)
+        // A line per (target, input): "target␟input␟flag", flag A (the target was added), R (removed) or - (changed).
+        void Affects(string? targetId, string input, char flag = '-')
         {
-            gzip.Write(JsonSerializer.SerializeToUtf8Bytes(record, ChangeRecord.Json));
-            gzip.WriteByte((byte)'\n');
-        }
-        void Affects(string? targetId, string input)
-        {
-            if (targetId is null)
+            if (targetId is not null)
             {
-                return;
+                progress.Add($"{targetId}{Separator}{input}{Separator}{flag}");
             }
-            if (!progress.TryGetValue(targetId, out var inputs))
-            {
-                progress[targetId] = inputs = new SortedSet<string>(StringComparer.Ordinal);
-            }
-            inputs.Add(input);
         }
         void Track(DigestRow row, ChangeKind kind, DigestRow? other)
         {
             if (row.Entity == "Target")
             {
-                Affects(row.Id, $"Target:{row.Id}");
-                (kind == ChangeKind.Added ? targetsAdded : kind == ChangeKind.Removed ? targetsRemoved : null)?.Add(row.Id);
+                Affects(row.Id, $"Target:{row.Id}", kind switch { ChangeKind.Added => 'A', ChangeKind.Removed => 'R', _ => '-' });
             }
             else if (row.Entity == "Figure")
             {
@@ -115,7 +134,7 @@ internal static class ChangeFeedWriter
                 // Only in the previous version: removed.
                 if (!old!.IsCitation || !addedOrRemoved.Contains(Subject(old)))
                 {
-                    Emit(new ChangeRecord { Kind = ChangeKind.Removed, Entity = old.Entity, Id = old.Id, From = fromVersion, To = toVersion });
+                    await output.WriteAsync(new ChangeRecord { Kind = ChangeKind.Removed, Entity = old.Entity, Id = old.Id, From = fromVersion, To = toVersion }, cancellationToken);
                     removed++;
                     if (!old.IsCitation)
                     {
@@ -130,7 +149,7 @@ internal static class ChangeFeedWriter
                 // Only in this version: added (with no previous version, a fact's citations come with it).
                 if (!@new!.IsCitation || (previousDigest is not null && !addedOrRemoved.Contains(Subject(@new))))
                 {
-                    Emit(new ChangeRecord { Kind = ChangeKind.Added, Entity = @new.Entity, Id = @new.Id, From = fromVersion, To = toVersion });
+                    await output.WriteAsync(new ChangeRecord { Kind = ChangeKind.Added, Entity = @new.Entity, Id = @new.Id, From = fromVersion, To = toVersion }, cancellationToken);
                     added++;
                     if (!@new.IsCitation)
                     {
@@ -150,7 +169,7 @@ internal static class ChangeFeedWriter
                     var fields = Diff(old.Fields, @new.Fields);
                     if (fields.Count > 0)
                     {
-                        Emit(new ChangeRecord { Kind = ChangeKind.Changed, Entity = @new.Entity, Id = @new.Id, Fields = fields, From = fromVersion, To = toVersion });
+                        await output.WriteAsync(new ChangeRecord { Kind = ChangeKind.Changed, Entity = @new.Entity, Id = @new.Id, Fields = fields, From = fromVersion, To = toVersion }, cancellationToken);
                         changed++;
                         Track(@new, ChangeKind.Changed, old);
                     }
@@ -160,16 +179,43 @@ internal static class ChangeFeedWriter
             }
         }
 
+        // The derived changes, by target in ordinal order, each with its distinct inputs in ordinal order.
         long derived = 0;
-        foreach (var (target, inputs) in progress)
+        string? target = null;
+        var kind = ChangeKind.Changed;
+        var inputs = new List<string>();
+        async Task EmitAsync()
         {
-            var kind = targetsAdded.Contains(target) ? ChangeKind.Added : targetsRemoved.Contains(target) ? ChangeKind.Removed : ChangeKind.Changed;
-            Emit(new ChangeRecord { Kind = kind, Entity = "TargetProgress", Id = target, Derived = true, Inputs = [.. inputs], From = fromVersion, To = toVersion });
-            derived++;
+            if (target is not null)
+            {
+                await output.WriteAsync(new ChangeRecord { Kind = kind, Entity = "TargetProgress", Id = target, Derived = true, Inputs = [.. inputs], From = fromVersion, To = toVersion }, cancellationToken);
+                derived++;
+            }
         }
+        string? previousLine = null;
+        foreach (var line in progress.Sorted())
+        {
+            if (line == previousLine)
+            {
+                continue;
+            }
+            previousLine = line;
+            var parts = line.Split(Separator);
+            if (parts[0] != target)
+            {
+                await EmitAsync();
+                (target, kind) = (parts[0], ChangeKind.Changed);
+                inputs.Clear();
+            }
+            if (inputs.Count == 0 || inputs[^1] != parts[1])
+            {
+                inputs.Add(parts[1]);
+            }
+            kind = parts[2] switch { "A" => ChangeKind.Added, "R" => ChangeKind.Removed, _ => kind };
+        }
+        await EmitAsync();
         return new ChangeCounts(added, removed, changed, derived);
     }
-
     private static string Subject(DigestRow citation) => $"{citation.Field("subject_type")}:{citation.Field("subject_id")}";
 
     private static List<FieldChange> Diff(JsonElement old, JsonElement @new)

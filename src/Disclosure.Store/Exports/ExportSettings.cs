@@ -10,11 +10,13 @@ public sealed record ExportSettings(string Directory, string HistoryDirectory)
 {
     public const int DefaultKeep = 10;
 
+    public const int DefaultRowGroupSize = 50_000;
+
     /// <summary>How many versions' exports are kept (the current one included); older ones are removed when a version is exported.</summary>
     public int Keep { get; init; } = DefaultKeep;
 
-    /// <summary>Rows per Parquet row group (what the writer holds in memory per table).</summary>
-    public int RowGroupSize { get; init; } = 50_000;
+    /// <summary>Rows per Parquet row group: what the writer holds in memory per table, so what the export's memory depends on.</summary>
+    public int RowGroupSize { get; init; } = DefaultRowGroupSize;
 
     /// <summary>The git commit the seed folder was checked out at, when known (see <see cref="SeedCommit"/>).</summary>
     public string? SeedCommit { get; init; }

@@ -18,6 +18,8 @@ public enum ExportColumnType
     [JsonStringEnumMemberName("double")] Real64,
     [JsonStringEnumMemberName("boolean")] Boolean,
     [JsonStringEnumMemberName("date")] Date,
+    [JsonStringEnumMemberName("list<string>")] TextList,
+    [JsonStringEnumMemberName("list<struct<field: string, old: string, new: string>>")] FieldChanges,
 }
 
 /// <summary>One column of a bulk file: its name, type, meaning, and how its value is read from the store.</summary>
@@ -241,7 +243,7 @@ public sealed class ExportTable
         var known = property switch
         {
             "Id" => entity == typeof(Citation)
-                ? "The citation's stable ID: 16 hex digits of a SHA-256 of its subject, source, quote (or recorded value) and page."
+                ? "The citation's stable ID: 16 hex digits of a SHA-256 of its subject, source, quote (or recorded value) and page (32 for a citation whose 16 digits another one already has; -2, -3… for a fact citing the same passage again)."
                 : $"The {entity.Name}'s stable id (the slug the API shows in `slug`).",
             "OrganizationId" => "The organization's id (see organizations).",
             "DatasetId" => "The dataset the row came through (see datasets).",

@@ -6,9 +6,32 @@ using System.Text.Json;
 
 namespace Disclosure.Store.Exports;
 
-/// <summary>One fact (or citation) of a version's digest: its entity, id, a hash of its fields, and the fields.</summary>
-internal sealed record DigestRow(string Entity, string Id, string Hash, JsonElement Fields)
+/// <summary>
+/// One fact (or citation) of a version's digest: its entity, id and a hash of its fields; the fields themselves are
+/// parsed from the line only when asked for (a changed fact, a figure's target, a citation's subject), so the merge of
+/// two digests compares most rows by their hash alone.
+/// </summary>
+internal sealed class DigestRow(string entity, string id, string hash, string line)
 {
+    private JsonElement? _fields;
+
+    public string Entity { get; } = entity;
+    public string Id { get; } = id;
+    public string Hash { get; } = hash;
+
+    public JsonElement Fields
+    {
+        get
+        {
+            if (_fields is null)
+            {
+                using var document = JsonDocument.Parse(line);
+                _fields = document.RootElement.GetProperty("f").Clone();
+            }
+            return _fields.Value;
+        }
+    }
+
     public bool IsCitation => Entity == "Citation";
 
     /// <summary>The digest's order: facts by entity name, then citations; each by id in code-point order.</summary>
@@ -104,18 +127,37 @@ internal sealed class FactDigestWriter : IAsyncDisposable
         await _file.DisposeAsync();
     }
 
-    /// <summary>Reads a digest file row by row.</summary>
+    /// <summary>Reads a digest file row by row (the entity, id and hash of each line; its fields when asked for).</summary>
     public static IEnumerable<DigestRow> Read(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var bytes = new byte[4096];
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            yield return new DigestRow(root.GetProperty("e").GetString()!, root.GetProperty("id").GetString()!,
-                root.GetProperty("h").GetString()!, root.GetProperty("f").Clone());
+            var length = Encoding.UTF8.GetMaxByteCount(line.Length);
+            if (length > bytes.Length)
+            {
+                bytes = new byte[Math.Max(length, bytes.Length * 2)];
+            }
+            var json = new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(line, bytes)));
+            string? entity = null, id = null, hash = null;
+            json.Read(); // {
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName && (entity is null || id is null || hash is null))
+            {
+                var name = json.GetString();
+                json.Read();
+                switch (name)
+                {
+                    case "e": entity = json.GetString(); break;
+                    case "id": id = json.GetString(); break;
+                    case "h": hash = json.GetString(); break;
+                    default: json.Skip(); break;
+                }
+            }
+            yield return new DigestRow(entity ?? throw new InvalidDataException($"{path}: a line without \"e\""),
+                id ?? throw new InvalidDataException($"{path}: a line without \"id\""), hash ?? throw new InvalidDataException($"{path}: a line without \"h\""), line);
         }
     }
 }

@@ -27,6 +27,10 @@ public static class StoreExporter
     public const string ManifestFile = "manifest.json";
     public const string FactsFile = "facts.ndjson.gz";
     public const string ChangesFile = "changes.ndjson.gz";
+    public const string ChangesParquetFile = "changes.parquet";
+
+    /// <summary>The change file's index (<see cref="ChangeRecord.IndexPath"/>): kept in the history only, where paging reads.</summary>
+    private const string ChangesIndexFile = "changes.ndjson.gz.idx";
 
     /// <summary>The hex digest of a version (<c>sha256:ab12…</c> is <c>ab12…</c>): its folder name and URL segment.</summary>
     public static string Digest(string version) => version.StartsWith("sha256:", StringComparison.Ordinal) ? version["sha256:".Length..] : version;
@@ -105,10 +109,21 @@ public static class StoreExporter
                 previous = null; // its digest is gone (removed by hand): this version is compared with nothing
                 previousDigest = null;
             }
-            var counts = ChangeFeedWriter.Write(previousDigest, Path.Combine(temporary, FactsFile), previous?.Version, info.Version,
-                Path.Combine(temporary, ChangesFile));
+            var scratch = Path.Combine(temporary, ".scratch");
+            Directory.CreateDirectory(scratch);
+            ChangeCounts counts;
+            await using (var changes = new ChangeFileWriter(Path.Combine(temporary, ChangesFile), Path.Combine(scratch, ChangesIndexFile),
+                Path.Combine(temporary, ChangesParquetFile), settings.RowGroupSize))
+            {
+                counts = await ChangeFeedWriter.WriteAsync(previousDigest, Path.Combine(temporary, FactsFile), previous?.Version, info.Version,
+                    changes, scratch, cancellationToken);
+                await changes.CompleteAsync(cancellationToken);
+            }
+            var changeCount = counts.Added + counts.Removed + counts.Changed + counts.Derived;
             files.Add(Describe(temporary, FactsFile, "facts", "ndjson.gz", -1));
-            files.Add(Describe(temporary, ChangesFile, "changes", "ndjson.gz", counts.Added + counts.Removed + counts.Changed + counts.Derived));
+            files.Add(Describe(temporary, ChangesFile, "changes", "ndjson.gz", changeCount));
+            files.Add(Describe(temporary, ChangesParquetFile, "changes", "parquet", changeCount));
+            schemas.Add(new ExportTableSchema("changes", "ChangeRecord", ChangeRow.Schema));
 
             var entry = new VersionEntry
             {
@@ -138,6 +153,10 @@ public static class StoreExporter
             };
             await File.WriteAllBytesAsync(Path.Combine(temporary, ManifestFile),
                 System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, ExportManifest.Json), cancellationToken);
+            // The change file's index goes to the history only (beside the copy of the change file that paging reads).
+            Directory.CreateDirectory(Path.Combine(settings.HistoryDirectory, "changes"));
+            CopyAtomically(Path.Combine(scratch, ChangesIndexFile), ChangeRecord.IndexPath(Path.Combine(settings.HistoryDirectory, entry.ChangesFile)));
+            Directory.Delete(scratch, recursive: true);
             Sync(temporary);
 
             // Published: the folder appears complete, in one rename.
@@ -229,7 +248,7 @@ public static class StoreExporter
         await using (var gzip = new GZipStream(gzFile, CompressionLevel.Optimal))
         await using (var csv = CsvWriter.Create(csvFile, csvOptions, leaveOpen: true))
         await using (var csvGz = CsvWriter.Create(gzip, csvOptions, leaveOpen: true))
-        await using (var parquet = await ParquetWriter.CreateAsync(new ParquetSchema(fields), parquetFile, cancellationToken: cancellationToken))
+        await using (var parquet = await ParquetWriter.CreateAsync(new ParquetSchema(fields), parquetFile, ParquetOptions(rowGroupSize), cancellationToken: cancellationToken))
         {
             foreach (var c in columns)
             {
@@ -277,6 +296,19 @@ public static class StoreExporter
             Describe(folder, $"{table.Name}.csv.gz", table.Name, "csv.gz", rows),
         ];
     }
+
+    /// <summary>
+    /// Parquet.Net's options for every file written: its pool of buffers (a RecyclableMemoryStreamManager) keeps every
+    /// buffer it ever lent unless told how much free memory it may hold; bounded here, so a row group's buffers are
+    /// reused by the next one and the rest is left to the GC.
+    /// </summary>
+    internal static ParquetOptions ParquetOptions(int rowGroupSize, bool append = false) => new()
+    {
+        RowGroupSize = rowGroupSize,
+        Append = append,
+        MaximumSmallPoolFreeBytes = 16 << 20,
+        MaximumLargePoolFreeBytes = 64 << 20,
+    };
 
     private static async Task FlushAsync(ParquetWriter parquet, DataField[] fields, Array[] buffers, int count, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Disclosure.Api.Exports;
 using Disclosure.Api.Store;
 using Disclosure.Store.Building;
 using Disclosure.Store.Exports;
@@ -134,6 +135,22 @@ public sealed class ExportTests(DisclosureApiFactory shared) : IClassFixture<Dis
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/exports/{d1}/figures.parquet")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/exports/{d2}/figures.parquet")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/exports/{d2}/changes.ndjson.gz")).StatusCode);
+
+        // The change file also as Parquet, read by DuckDB: the same changes as the feed, with the changed fields.
+        var changesParquet = Path.Combine(downloads, "changes.parquet");
+        await File.WriteAllBytesAsync(changesParquet, await client.GetByteArrayAsync($"/exports/{d2}/changes.parquet"));
+        Assert.Equal(nodes.Count, DuckScalar<long>($"SELECT count(*) FROM read_parquet('{changesParquet}')"));
+        Assert.Equal(string.Join(",", atSource), DuckScalar<string>(
+            $"SELECT string_agg(kind || ' ' || entity || ' ' || id, ',' ORDER BY kind || ' ' || entity || ' ' || id) FROM read_parquet('{changesParquet}') WHERE NOT derived"));
+        Assert.Equal(changedId, DuckScalar<string>($"SELECT id FROM read_parquet('{changesParquet}') WHERE list_contains(list_transform(fields, f -> f.field), 'value')"));
+        Assert.Equal(derived.Count, DuckScalar<long>($"SELECT count(*) FROM read_parquet('{changesParquet}') WHERE derived AND len(inputs) > 0"));
+        var changesNdjson = Path.Combine(downloads, "changes.ndjson.gz");
+        await File.WriteAllBytesAsync(changesNdjson, await client.GetByteArrayAsync($"/exports/{d2}/changes.ndjson.gz"));
+        Assert.Equal(nodes.Count, DuckScalar<long>($"SELECT count(*) FROM read_json('{changesNdjson}', format = 'newline_delimited')"));
+        var manifest = JsonNode.Parse(await client.GetStringAsync($"/exports/{d2}/manifest.json"))!;
+        Assert.Contains(manifest["files"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "changes.parquet" && f["rows"]!.GetValue<long>() == nodes.Count);
+        Assert.Contains(manifest["schemas"]!.AsArray(), t => t!["table"]!.GetValue<string>() == "changes"
+            && string.Join(",", t["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>())) == "kind,entity,id,derived,fields,inputs,from_version,to_version");
         var versions = (await client.DataAsync("{ datasetVersions { version previousVersion added removed changed derived manifestPath } }"))["datasetVersions"]!.AsArray();
         Assert.Equal([v2, v1], versions.Select(v => v!["version"]!.GetValue<string>()));
         Assert.Equal(v1, versions[0]!["previousVersion"]!.GetValue<string>());
@@ -145,6 +162,58 @@ public sealed class ExportTests(DisclosureApiFactory shared) : IClassFixture<Dis
         var unknown = await client.QueryAsync("{ changes(since: \"sha256:0000\") { totalCount } }");
         Assert.Equal("UNKNOWN_VERSION", unknown["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Contains(v1, unknown["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Paging_through_changes_gets_each_change_once_in_order()
+    {
+        // Arrange: a version without the imported datasets, then one with them: thousands of changes, several gzip members.
+        var seed = RepoPaths.CopySeedData(withImports: false);
+        using var api = new DisclosureApiFactory { SeedDirectory = seed };
+        using var client = api.CreateClient();
+        // Exported (so the history knows it) by asking for its files.
+        var v1 = (await client.DataAsync("{ dataset { version exports { digest } } }"))["dataset"]!["version"]!.GetValue<string>();
+        foreach (var folder in new[] { "imports", "overrides", "mappings" })
+        {
+            CopyFolder(Path.Combine(RepoPaths.SeedData, folder), Path.Combine(seed, folder));
+        }
+        await api.BuildStoreAsync(seed);
+        await api.Services.GetRequiredService<StoreState>().RefreshAsync();
+        var exports = (await client.DataAsync("{ dataset { exports { digest } } }"))["dataset"]!["exports"]!["digest"]!.GetValue<string>();
+        var whole = ChangeRecord.Read(Path.Combine(ExportService.Of(api.Services).Settings.Directory, exports, StoreExporter.ChangesFile))
+            .Select(c => $"{c.Kind} {c.Entity} {c.Id} {c.Derived}").ToList();
+        Assert.True(whole.Count > 2 * ChangeFileWriter.BlockSize, $"only {whole.Count} changes");
+
+        // Act: every page of 100, each after the last cursor of the one before.
+        var paged = new List<string>();
+        string? after = null;
+        int? total = null;
+        for (var pages = 0; pages <= whole.Count / 100 + 1; pages++)
+        {
+            var page = (await client.DataAsync("query($since: String!, $after: String) { changes(since: $since, first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { kind entity id derived } } }",
+                new { since = v1, after }))["changes"]!;
+            total ??= page["totalCount"]!.GetValue<int>();
+            paged.AddRange(page["nodes"]!.AsArray().Select(n => $"{n!["kind"]!.GetValue<string>()} {n["entity"]} {n["id"]} {n["derived"]!.GetValue<bool>()}"));
+            if (!page["pageInfo"]!["hasNextPage"]!.GetValue<bool>())
+            {
+                break;
+            }
+            after = page["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        // Assert: the change file's records, each once, in its order.
+        Assert.Equal(whole.Count, total);
+        Assert.Equal(whole.Select(w => w.Replace("Added", "ADDED").Replace("Removed", "REMOVED").Replace("Changed", "CHANGED")), paged);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Theory]
