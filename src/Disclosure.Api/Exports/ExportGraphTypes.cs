@@ -19,7 +19,7 @@ public sealed class ExportFileGraphType : ObjectGraphType<ExportFileView>
         Description = "One bulk file of a dataset version: a table as Parquet, CSV (RFC 4180, UTF-8, header row) or gzip CSV, the fact digest, or the changes from the previous version.";
         Field<NonNullGraphType<StringGraphType>>("name").Description("The file name, e.g. `figures.parquet`.").Resolve(ctx => ctx.Source.File.Name);
         Field<NonNullGraphType<StringGraphType>>("table").Description("The table (`figures`, `targets`, `citations`…), or `facts` / `changes` for the digest and the change file.").Resolve(ctx => ctx.Source.File.Table);
-        Field<NonNullGraphType<StringGraphType>>("format").Description("`parquet`, `csv`, `csv.gz` or `ndjson.gz`.").Resolve(ctx => ctx.Source.File.Format);
+        Field<NonNullGraphType<StringGraphType>>("format").Description("`parquet`, `csv`, `csv.gz` or `ndjson.gz` (the changes come in both `ndjson.gz` and `parquet`).").Resolve(ctx => ctx.Source.File.Format);
         Field<NonNullGraphType<FloatGraphType>>("rows").Description("How many rows (records) the file holds (-1 for the fact digest).").Resolve(ctx => (double)ctx.Source.File.Rows);
         Field<NonNullGraphType<FloatGraphType>>("bytes").Description("The file's size in bytes.").Resolve(ctx => (double)ctx.Source.File.Bytes);
         Field<NonNullGraphType<StringGraphType>>("sha256").Description("The SHA-256 of the file's bytes (hex): also its HTTP `ETag`.").Resolve(ctx => ctx.Source.File.Sha256);
@@ -38,7 +38,7 @@ public sealed class DatasetExportsGraphType : ObjectGraphType<ExportManifest>
         Field(m => m.Digest).Description("The version's hex digest: its folder under `/exports/`.");
         Field<NonNullGraphType<StringGraphType>>("manifestPath").Description("The manifest's path, relative to the API's address: `/exports/{digest}/manifest.json`.")
             .Resolve(ctx => $"/exports/{ctx.Source.Digest}/{StoreExporter.ManifestFile}");
-        Field(m => m.PreviousVersion, nullable: true).Description("The version the change file (`changes.ndjson.gz`) compares with; null for the first version known.");
+        Field(m => m.PreviousVersion, nullable: true).Description("The version the change files (`changes.ndjson.gz`, `changes.parquet`) compare with; null for the first version known.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("retained").Description("The versions whose bulk files are kept (this one included), newest first.")
             .Resolve(ctx => ctx.Source.Retained);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExportFileGraphType>>>>("files").Description("Every file of the version, with its path, rows, size and SHA-256.")

@@ -6,7 +6,8 @@ namespace Disclosure.Api.Exports;
 
 /// <summary>
 /// The served store's bulk files and history (configuration <c>Exports:Directory</c>, default <c>exports/</c> beside the
-/// store file; <c>Exports:HistoryDirectory</c>, default <c>history/</c> beside it; <c>Exports:Keep</c>, default 10).
+/// store file; <c>Exports:HistoryDirectory</c>, default <c>history/</c> beside it; <c>Exports:Keep</c>, default 10;
+/// <c>Exports:RowGroupSize</c>, default 50,000 rows per Parquet row group, what the export's memory depends on).
 /// A version built with its exports (<c>store build</c>) has them already; otherwise the first request that needs them
 /// writes them, once: concurrent requests wait for the same writer, which runs to the end even if they go away.
 /// One instance per served store (keyed by the <see cref="StoreState"/> singleton), so wiring it takes no service
@@ -33,10 +34,15 @@ public sealed class ExportService
             section["HistoryDirectory"] is { Length: > 0 } h ? Path.GetFullPath(h) : beside.HistoryDirectory)
         {
             Keep = section.GetValue("Keep", ExportSettings.DefaultKeep),
+            RowGroupSize = section.GetValue("RowGroupSize", ExportSettings.DefaultRowGroupSize),
         };
         if (Settings.Keep < 1)
         {
             throw new InvalidOperationException("Exports:Keep must be at least 1.");
+        }
+        if (Settings.RowGroupSize < 1)
+        {
+            throw new InvalidOperationException("Exports:RowGroupSize must be at least 1.");
         }
     }
 

@@ -16,9 +16,10 @@ public sealed record ExportResult(ExportManifest Manifest, string Folder, bool W
 /// <summary>
 /// Writes a dataset version's bulk files: for every store table a Parquet file (row groups of
 /// <see cref="ExportSettings.RowGroupSize"/> rows), a CSV file (RFC 4180, UTF-8, header row) and the same CSV gzip,
-/// plus <c>facts.ndjson.gz</c> (the fact digest), <c>changes.ndjson.gz</c> (the changes from the previous version
-/// known to the history) and <c>manifest.json</c>. Rows are read in key order one at a time from a data reader and
-/// written as they come: memory does not grow with the row count. Everything is written into a temporary folder that
+/// plus <c>facts.ndjson.gz</c> (the fact digest), <c>changes.ndjson.gz</c> and <c>changes.parquet</c> (the changes
+/// from the previous version known to the history, see <see cref="ChangeFeedWriter"/>) and <c>manifest.json</c>. Rows
+/// are read in key order one at a time from a data reader and written as they come: memory does not grow with the row
+/// count (what it depends on is the row group size). Everything is written into a temporary folder that
 /// is renamed to <c>{Directory}/{hex}</c> when complete, so a reader sees all of a version's files or none; then the
 /// history is updated and the exports of versions beyond <see cref="ExportSettings.Keep"/> are removed.
 /// </summary>
