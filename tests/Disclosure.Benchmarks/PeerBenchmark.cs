@@ -204,7 +204,11 @@ internal static class PeerBenchmark
         }
     }
 
-    /// <summary>The CPU time of the postmaster and every process it forked (backends, background workers).</summary>
+    /// <summary>
+    /// The CPU time of the postmaster and every process it forked (backends, background workers), plus what its
+    /// children that have exited spent (cutime + cstime: a pool closing an idle connection takes its backend's time
+    /// out of the live processes, which made the sum go down).
+    /// </summary>
     private static long PostgresCpuTicks(int postmaster)
     {
         long ticks = 0;
@@ -214,6 +218,10 @@ internal static class PeerBenchmark
                 (pid == postmaster || fields[1] == postmaster.ToString(CultureInfo.InvariantCulture)))
             {
                 ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                if (pid == postmaster)
+                {
+                    ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+                }
             }
         }
         return ticks;

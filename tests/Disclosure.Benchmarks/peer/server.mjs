@@ -18,7 +18,8 @@ const preset = {
     makePgService({
       connectionString: required("PEER_DATABASE_URL"),
       schemas: [required("PEER_SCHEMA")],
-      poolConfig: { max: Number(required("PEER_POOL_SIZE")) },
+      // Idle connections live 300 s, as in Npgsql's pool (ConnectionIdleLifetime); pg's default closes them after 10 s.
+      poolConfig: { max: Number(required("PEER_POOL_SIZE")), idleTimeoutMillis: 300_000 },
     }),
   ],
   grafserv: { host: "127.0.0.1", port, graphiql: false, watch: false },
