@@ -27,6 +27,7 @@ internal static class BenchmarkProgram
                 ["export", .. var rest] => await ExportAsync(Options(rest)),
                 ["query", .. var rest] => await QueryAsync(Options(rest)),
                 ["cache", .. var rest] => await CacheAsync(Options(rest)),
+                ["peer", .. var rest] => await PeerBenchmark.RunAsync(Options(rest)),
                 ["projection", .. var rest] => await ProjectionBenchmark.RunAsync(Required(Options(rest), "store"),
                     Options(rest).TryGetValue("seconds", out var ps) ? int.Parse(ps, CultureInfo.InvariantCulture) : 10),
                 ["hostile", .. var rest] => await HardeningBenchmark.HostileAsync(Required(Options(rest), "seed"), Required(Options(rest), "store"),
@@ -65,6 +66,16 @@ internal static class BenchmarkProgram
               (build-store and query: --provider Postgres --connection CS instead of --store FILE, for PostgreSQL)
               cache --seed DIR --store FILE [--seconds N] [--concurrency N] [--rounds N]
                                                                 cached GET/POST and uncached POST against bare Kestrel, over loopback HTTP
+              peer --connection CS [--seed DIR | --organizations N] [--seconds N] [--rounds N] [--warmup N] [--concurrency N] [--pool N]
+                                                                the API against PostGraphile 5 on the same PostgreSQL store, alternating (not in CI: minutes).
+                                                                Builds or reuses the store (default: 10,000 synthetic organizations) and runs npm ci in
+                                                                tests/Disclosure.Benchmarks/peer when needed. A throwaway PostgreSQL on 127.0.0.1 (Debian):
+                                                                  mkdir /tmp/pg && chown postgres: /tmp/pg
+                                                                  runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D /tmp/pg/data -U postgres --auth=trust
+                                                                  runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D /tmp/pg/data -l /tmp/pg/log -w start \
+                                                                    -o "-c listen_addresses=127.0.0.1 -p 55481 -c unix_socket_directories=/tmp/pg -c shared_buffers=1GB"
+                                                                  psql -h 127.0.0.1 -p 55481 -U postgres -c "CREATE DATABASE disclosure_peer"
+                                                                then --connection "Host=127.0.0.1;Port=55481;Username=postgres;Database=disclosure_peer"
               projection --store FILE [--seconds N]            a page read with every column against selected columns only
               hostile --seed DIR --store FILE [--repeat N]      time every hostile request (bound: 100 ms each)
               telemetry --seed DIR --store FILE [--seconds N] [--rounds N] [--concurrency N]
